@@ -1,0 +1,92 @@
+/** The checking core: parse, run every rule, apply configuration and inline suppressions. */
+import type { RuleConfig } from './config';
+import { parsePlan, type ParsedPlan, type ProvisionItem } from './parse';
+import { quantify } from './quantify';
+import type { ProvisionReading } from './quantify-types';
+import type { RuleContext } from './rule';
+import { rules } from './rules/index';
+import type { Finding } from './types';
+
+export interface CheckOptions {
+  config?: RuleConfig;
+}
+
+/** Parse and check one plan's text. */
+export function checkText(text: string, options: CheckOptions = {}): Finding[] {
+  return checkPlan(parsePlan(text), options);
+}
+
+/** Every finding for a parsed plan, parse findings included, sorted by position. */
+export function checkPlan(parsed: ParsedPlan, options: CheckOptions = {}): Finding[] {
+  const levels = options.config?.rules ?? {};
+  const findings: Finding[] = [];
+  for (const f of parsed.findings) {
+    const level = levels[f.rule];
+    findings.push(level && level !== 'off' ? { ...f, severity: level } : f);
+  }
+  const readings = readingsFor(parsed, options.config);
+  for (const rule of rules) {
+    const level = levels[rule.id] ?? rule.severity;
+    if (level === 'off') continue;
+    const context: RuleContext = {
+      parsed,
+      plan: parsed.plan,
+      reading: readings,
+      report: (range, message, fixes) => findings.push({ rule: rule.id, severity: level, message, range, ...(fixes && fixes.length > 0 ? { fixes } : {}) }),
+    };
+    try {
+      rule.check(context);
+    } catch (error) {
+      // A rule bug must never take the editor or a CI run down; say so where it can be seen.
+      findings.push({ rule: rule.id, severity: 'information', message: `The ${rule.id} rule could not check this plan (${error instanceof Error ? error.message : String(error)}). Please report this.`, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } });
+    }
+  }
+  return sortFindings(applySuppressions(parsed.text, findings));
+}
+
+/** What the quantification reader understood from each provision text, computed once per check. */
+export function readingsFor(parsed: ParsedPlan, config?: RuleConfig): (item: ProvisionItem) => ProvisionReading | undefined {
+  const cache = new Map<ProvisionItem, ProvisionReading>();
+  const options = { extraVaguePhrases: config?.extraVaguePhrases };
+  return (item) => {
+    if (!item.text) return undefined;
+    let reading = cache.get(item);
+    if (!reading) {
+      reading = quantify(item.text.value, options);
+      cache.set(item, reading);
+    }
+    return reading;
+  };
+}
+
+export function sortFindings(findings: Finding[]): Finding[] {
+  return findings.sort(
+    (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.rule.localeCompare(b.rule),
+  );
+}
+
+const SUPPRESS = /#\s*ehcp-disable-(next-line|line)\b([^\n]*)/g;
+
+/**
+ * `# ehcp-disable-line rule-a, rule-b` on a line, or `# ehcp-disable-next-line rule-a` on the line
+ * above, switches rules off for findings that start on that line (all rules when none is named).
+ */
+function applySuppressions(text: string, findings: Finding[]): Finding[] {
+  if (!text.includes('ehcp-disable-')) return findings;
+  const off = new Map<number, Set<string> | 'all'>();
+  let line = 0;
+  let lineStart = 0;
+  for (const m of text.matchAll(SUPPRESS)) {
+    for (let i = text.indexOf('\n', lineStart); i !== -1 && i < m.index; i = text.indexOf('\n', i + 1)) {
+      line++;
+      lineStart = i + 1;
+    }
+    const target = m[1] === 'next-line' ? line + 1 : line;
+    const names = (m[2] ?? '').split(/[\s,]+/).filter((n) => /^[a-z][a-z-]+$/.test(n));
+    off.set(target, names.length === 0 ? 'all' : new Set(names));
+  }
+  return findings.filter((f) => {
+    const o = off.get(f.range.start.line);
+    return !o || (o !== 'all' && !o.has(f.rule));
+  });
+}

@@ -1,0 +1,63 @@
+/** The caseload configuration, `.ehcprc.yaml`: rule severities and extra vague phrases. */
+import { isMap, isScalar, parseDocument } from 'yaml';
+import { z } from 'zod';
+import { LineIndex } from './positions';
+import { allRuleIds } from './rules/index';
+import { didYouMean } from './suggest';
+import type { Finding, Severity } from './types';
+
+export const CONFIG_FILE = '.ehcprc.yaml';
+
+const level = z.enum(['off', 'error', 'warning', 'information', 'hint']);
+
+export const configSchema = z.strictObject({
+  rules: z.record(z.string(), level).optional().describe('Rule id → off, error, warning, information or hint.'),
+  extraVaguePhrases: z.array(z.string().min(2)).optional().describe('More phrases to report as vague in provision.'),
+});
+
+export interface RuleConfig {
+  rules?: Record<string, Severity | 'off'>;
+  extraVaguePhrases?: string[];
+}
+
+/** Reads `.ehcprc.yaml` text. Problems are findings (rule `config`); what is valid still applies. */
+export function parseConfig(text: string): { config: RuleConfig; findings: Finding[] } {
+  const index = new LineIndex(text);
+  const findings: Finding[] = [];
+  const problem = (start: number, end: number, message: string) =>
+    findings.push({ rule: 'config', severity: 'error', message, range: index.range(start, end) });
+  const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false });
+  for (const e of doc.errors) problem(e.pos[0], e.pos[1], `The configuration is not valid YAML: ${e.message.split('\n')[0]}`);
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: 10 }) ?? {};
+  } catch {
+    problem(0, 0, 'The configuration could not be read (too many YAML aliases).');
+    return { config: {}, findings };
+  }
+  const config: RuleConfig = {};
+  const parsed = configSchema.safeParse(value);
+  const raw = (value && typeof value === 'object' ? value : {}) as Record<string, unknown>;
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const at = issue.path.length > 0 ? doc.getIn(issue.path as (string | number)[], true) : doc.contents;
+      const r = (at as { range?: [number, number] } | null)?.range ?? [0, 0];
+      problem(r[0], r[1], `.ehcprc.yaml: ${issue.path.join('.') || 'top level'}: ${issue.message}`);
+    }
+  }
+  const rules = raw.rules && typeof raw.rules === 'object' ? (raw.rules as Record<string, unknown>) : {};
+  const rulesNode = doc.get('rules', true);
+  for (const [id, severity] of Object.entries(rules)) {
+    if (!allRuleIds.includes(id)) {
+      const key = isMap(rulesNode) ? rulesNode.items.find((p) => isScalar(p.key) && p.key.value === id)?.key : undefined;
+      const r = (key as { range?: [number, number] } | undefined)?.range ?? [0, 0];
+      problem(r[0], r[1], `"${id}" is not a rule.${didYouMean(id, allRuleIds)}`);
+      continue;
+    }
+    if (level.safeParse(severity).success) (config.rules ??= {})[id] = severity as Severity | 'off';
+  }
+  if (Array.isArray(raw.extraVaguePhrases)) {
+    config.extraVaguePhrases = raw.extraVaguePhrases.filter((p): p is string => typeof p === 'string' && p.trim().length >= 2);
+  }
+  return { config, findings };
+}
