@@ -79,7 +79,7 @@ describe('fixes', () => {
     const text = read(join(fixtures, 'provision-without-need/flawed.ehcp.yaml')).replace('    needs: []\n', '');
     const findings = checkText(text).filter((f) => f.rule === 'provision-without-need');
     const after = applyEdits(text, findings[0]!.fixes![0]!.edits);
-    expect(after).toContain('  - id: P2\n    needs: [N1]\n    section: F');
+    expect(after).toContain('  - id: P2  # expect: provision-without-need\n    needs: [N1]\n    section: F');
     expect(checkText(after)).toEqual([]);
   });
 

@@ -154,7 +154,10 @@ export function parsePlan(text: string): ParsedPlan {
   try {
     result.value = doc.toJS({ maxAliasCount: MAX_ALIASES });
   } catch (error) {
-    findings.push({ rule: 'yaml-syntax', severity: 'error', message: `The YAML could not be read: ${firstLine(error)}.`, range: firstAlias ? index.range(firstAlias[0], firstAlias[1]) : whole });
+    const message = /alias/i.test(firstLine(error))
+      ? 'This file\'s YAML aliases (*name) expand to too much text, as an "alias bomb" does, so the plan was not checked. Write the text out in full.'
+      : `The YAML could not be read: ${firstLine(error)}.`;
+    findings.push({ rule: 'yaml-syntax', severity: 'error', message, range: firstAlias ? index.range(firstAlias[0], firstAlias[1]) : whole });
     return result;
   }
 
