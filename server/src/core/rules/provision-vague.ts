@@ -18,7 +18,8 @@ export const provisionVague: Rule = {
         const fixes = vague.replacement
           ? [{ title: `Replace "${vague.phrase}" with "${vague.replacement}"`, edits: [{ range, newText: vague.replacement }], isTemplate: vague.replacement.includes('__') }]
           : undefined;
-        report(range, `"${vague.phrase}" is vague: ${vague.advice}`, fixes);
+        const message = vague.advice.toLowerCase().includes(vague.phrase.toLowerCase()) ? vague.advice : `"${vague.phrase}" is vague: ${vague.advice}`;
+        report(range, message, fixes);
       }
     }
   },
