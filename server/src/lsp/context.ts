@@ -2,7 +2,7 @@
  * What the LSP feature handlers get from the server wiring. Handlers only fetch the document,
  * call the pure core and convert the result to LSP types.
  */
-import type { Connection, TextDocuments } from 'vscode-languageserver/node';
+import type { ClientCapabilities, Connection, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { RuleConfig } from '../core/config';
 import type { ParsedPlan } from '../core/parse';
@@ -29,4 +29,9 @@ export interface ServerContext {
   workspacePlans(): Iterable<{ uri: string; parsed: ParsedPlan }>;
   /** A link to a rule's documentation. */
   ruleDocUri(ruleId: string): string;
+  /**
+   * What the client said it supports in `initialize` (snippets, location links, hierarchical
+   * symbols). Optional: without it the feature handlers assume a client like VS Code.
+   */
+  clientCapabilities?(): ClientCapabilities | undefined;
 }

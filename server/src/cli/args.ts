@@ -1,0 +1,150 @@
+/** Command-line arguments → a plain description of what to do. Usage problems throw UsageError. */
+
+export type Format = 'text' | 'json' | 'sarif';
+export const formats: readonly Format[] = ['text', 'json', 'sarif'];
+
+export type Command =
+  | { kind: 'help' }
+  | { kind: 'version' }
+  | { kind: 'rules'; format: Format }
+  | { kind: 'check'; options: CheckArgs };
+
+export interface CheckArgs {
+  /** Files, folders and globs, as typed. */
+  patterns: string[];
+  format: Format;
+  quiet: boolean;
+  cache: boolean;
+  cacheLocation?: string;
+  config?: string;
+  maxWarnings?: number;
+}
+
+/** A mistake in how ehcp was called: exit code 2 and a one-line reason. */
+export class UsageError extends Error {}
+
+/** An input or output problem (a missing path, an unreadable file): exit code 2 and a one-line reason. */
+export class InputError extends Error {}
+
+export const USAGE = `Usage: ehcp check <files | folders | globs…> [options]
+       ehcp rules
+       ehcp --help | --version
+
+Checks Education, Health and Care plans written as *.ehcp.yaml files.
+
+Commands:
+  check                     Check plans. Folders are searched for *.ehcp.yaml and *.ehcp.yml
+                            (node_modules and folders starting with "." are skipped). Globs
+                            (quote them: "caseload/**/*.ehcp.yaml") pick plans by pattern.
+  rules                     List every rule with its default severity and what it checks.
+
+Options for check:
+  --format <text|json|sarif>  Output format (default: text). json is a stable array of
+                            findings with 0-based positions; sarif is SARIF 2.1.0.
+  --quiet                   Report errors only.
+  --cache                   Only re-check plans that changed since the last run.
+  --cache-location <path>   Where the cache is kept (default: .ehcpcache); implies --cache.
+  --config <path>           Use this configuration file for every plan, instead of the
+                            nearest .ehcprc.yaml above each plan.
+  --max-warnings <n>        Exit with code 1 when there are more than n warnings.
+
+Options:
+  -h, --help                Show this help.
+  -v, --version             Show the version.
+
+Exit codes: 0 no errors found, 1 errors found (or too many warnings),
+2 the command could not run (a usage mistake or a file that cannot be read).
+`;
+
+/** Parse argv (without node and the script path). */
+export function parseArgs(argv: readonly string[]): Command {
+  const positional: string[] = [];
+  const flags = new Map<string, string | true>();
+  const withValue = new Set(['--format', '--cache-location', '--config', '--max-warnings']);
+  const switches = new Set(['--quiet', '--cache', '--help', '--version']);
+  const aliases: Record<string, string> = { '-h': '--help', '-v': '--version', '-V': '--version', '-q': '--quiet', '-f': '--format', '-c': '--config' };
+
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') {
+      positional.push(...argv.slice(i + 1));
+      break;
+    }
+    if (!arg.startsWith('-') || arg === '-') {
+      positional.push(arg);
+      continue;
+    }
+    const eq = arg.indexOf('=');
+    let name = eq === -1 ? arg : arg.slice(0, eq);
+    name = aliases[name] ?? name;
+    if (withValue.has(name)) {
+      let value: string | undefined;
+      if (eq !== -1) value = arg.slice(eq + 1);
+      else {
+        value = argv[i + 1];
+        if (value === undefined || (value.startsWith('-') && value !== '-' && !/^-\d/.test(value))) throw new UsageError(`${name} needs a value`);
+        i++;
+      }
+      if (flags.has(name)) throw new UsageError(`${name} is given more than once`);
+      flags.set(name, value);
+    } else if (switches.has(name)) {
+      if (eq !== -1) throw new UsageError(`${name} does not take a value`);
+      flags.set(name, true);
+    } else {
+      throw new UsageError(`unknown option ${quoteArg(name)}`);
+    }
+  }
+
+  if (flags.has('--help')) return { kind: 'help' };
+  if (flags.has('--version')) return { kind: 'version' };
+
+  const [command, ...rest] = positional;
+  const format = parseFormat(flags.get('--format'));
+  if (command === undefined) throw new UsageError('no command given: try "ehcp check <files | folders | globs…>" or "ehcp --help"');
+  if (command === 'help') return { kind: 'help' };
+  if (command === 'rules') {
+    if (rest.length > 0) throw new UsageError(`"ehcp rules" takes no arguments (got ${quoteArg(rest[0]!)})`);
+    for (const f of ['--quiet', '--cache', '--cache-location', '--config', '--max-warnings']) {
+      if (flags.has(f)) throw new UsageError(`${f} is an option of "ehcp check", not "ehcp rules"`);
+    }
+    if (format === 'sarif') throw new UsageError('"ehcp rules" can print text or json, not sarif');
+    return { kind: 'rules', format };
+  }
+  if (command !== 'check') throw new UsageError(`unknown command ${quoteArg(command)} (the commands are check and rules; see ehcp --help)`);
+  if (rest.length === 0) throw new UsageError('give at least one plan file, folder or glob to check, for example: ehcp check caseload/');
+
+  const options: CheckArgs = {
+    patterns: rest,
+    format,
+    quiet: flags.has('--quiet'),
+    cache: flags.has('--cache') || flags.has('--cache-location'),
+  };
+  const cacheLocation = flags.get('--cache-location');
+  if (typeof cacheLocation === 'string') {
+    if (cacheLocation === '') throw new UsageError('--cache-location needs a path');
+    options.cacheLocation = cacheLocation;
+  }
+  const config = flags.get('--config');
+  if (typeof config === 'string') {
+    if (config === '') throw new UsageError('--config needs a path');
+    options.config = config;
+  }
+  const maxWarnings = flags.get('--max-warnings');
+  if (typeof maxWarnings === 'string') {
+    if (!/^\d+$/.test(maxWarnings)) throw new UsageError(`--max-warnings needs a whole number of 0 or more (got ${quoteArg(maxWarnings)})`);
+    options.maxWarnings = Number(maxWarnings);
+  }
+  return { kind: 'check', options };
+}
+
+function parseFormat(value: string | true | undefined): Format {
+  if (value === undefined) return 'text';
+  if (typeof value === 'string' && (formats as readonly string[]).includes(value)) return value as Format;
+  throw new UsageError(`unknown format ${quoteArg(String(value))} (use text, json or sarif)`);
+}
+
+/** An argument shown in a message: quoted, one line, not too long. */
+export function quoteArg(value: string): string {
+  const clean = value.replace(/[\u0000-\u001f\u007f]/g, '?');
+  return JSON.stringify(clean.length > 80 ? `${clean.slice(0, 77)}...` : clean);
+}
