@@ -44,19 +44,29 @@ export function checkPlan(parsed: ParsedPlan, options: CheckOptions = {}): Findi
   return sortFindings(applySuppressions(parsed.text, findings));
 }
 
-/** What the quantification reader understood from each provision text, computed once per check. */
-export function readingsFor(parsed: ParsedPlan, config?: RuleConfig): (item: ProvisionItem) => ProvisionReading | undefined {
-  const cache = new Map<ProvisionItem, ProvisionReading>();
-  const options = { extraVaguePhrases: config?.extraVaguePhrases };
-  return (item) => {
-    if (!item.text) return undefined;
-    let reading = cache.get(item);
-    if (!reading) {
-      reading = quantify(item.text.value, options);
-      cache.set(item, reading);
-    }
-    return reading;
-  };
+/**
+ * Readings of provision texts, shared across checks: while a writer types, only the item being
+ * edited is read again. Bounded; readings are plain data that no caller mutates.
+ */
+const readingCache = new Map<string, ProvisionReading>();
+const READING_CACHE_SIZE = 20_000;
+
+/** What the quantification reader understood from a provision text (memoised by text and options). */
+export function readText(text: string, extraVaguePhrases: readonly string[] = []): ProvisionReading {
+  const key = extraVaguePhrases.length > 0 ? `${extraVaguePhrases.join('\u0001')}\u0000${text}` : text;
+  let reading = readingCache.get(key);
+  if (!reading) {
+    reading = quantify(text, { extraVaguePhrases: [...extraVaguePhrases] });
+    if (readingCache.size >= READING_CACHE_SIZE) readingCache.delete(readingCache.keys().next().value!);
+    readingCache.set(key, reading);
+  }
+  return reading;
+}
+
+/** What the quantification reader understood from each provision item of a plan. */
+export function readingsFor(_parsed: ParsedPlan, config?: RuleConfig): (item: ProvisionItem) => ProvisionReading | undefined {
+  const extra = config?.extraVaguePhrases ?? [];
+  return (item) => (item.text ? readText(item.text.value, extra) : undefined);
 }
 
 export function sortFindings(findings: Finding[]): Finding[] {
