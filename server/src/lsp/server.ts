@@ -38,8 +38,12 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-/** Delay after the last keystroke before checking: long enough to coalesce a burst of typing, short enough to feel instant. */
-const DEBOUNCE_MS = 15;
+/**
+ * Checking waits this long after a keystroke when the writer is typing fast (a change arrived
+ * within BURST_MS of the last check), so a burst is checked once; after a pause it starts at once.
+ */
+const DEBOUNCE_MS = 25;
+const BURST_MS = 60;
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
@@ -87,8 +91,13 @@ export function startServer(connection: Connection): void {
     }
   };
 
-  const schedule = (uri: string, delay = DEBOUNCE_MS) => {
+  const lastCheck = new Map<string, number>();
+  const schedule = (uri: string, delay?: number) => {
+    const pending = timers.has(uri);
     clearTimeout(timers.get(uri));
+    const now = Date.now();
+    delay ??= pending || now - (lastCheck.get(uri) ?? 0) < BURST_MS ? DEBOUNCE_MS : 0;
+    lastCheck.set(uri, now);
     timers.set(
       uri,
       setTimeout(() => {
