@@ -1,0 +1,25 @@
+// Before `npm test`: the system packages the in-editor tests need. Chromium hosts the VS Code
+// workbench, ripgrep and the Kerberos headers let code-server install offline, Neovim runs the
+// README's Neovim configuration. Installs them with apt-get when run as root on Debian (as CI does);
+// otherwise says what to install and stops.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+const needs = [
+  { pkg: 'chromium', ok: () => ['/usr/bin/chromium', '/usr/bin/chromium-browser'].some(existsSync) },
+  { pkg: 'ripgrep', ok: () => spawnSync('rg', ['--version']).status === 0 },
+  { pkg: 'libkrb5-dev', ok: () => existsSync('/usr/include/krb5.h') || existsSync('/usr/include/krb5/krb5.h') },
+  { pkg: 'neovim', ok: () => spawnSync('nvim', ['--version']).status === 0 },
+];
+const missing = needs.filter((n) => !n.ok()).map((n) => n.pkg);
+if (missing.length === 0) process.exit(0);
+
+const canApt = process.getuid?.() === 0 && spawnSync('apt-get', ['--version']).status === 0;
+if (!canApt) {
+  console.error(`The in-editor tests need: ${missing.join(', ')}. Install them (Debian: sudo apt-get install ${missing.join(' ')}) and run npm test again.`);
+  process.exit(1);
+}
+console.error(`Installing ${missing.join(', ')} with apt-get…`);
+const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
+execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing], { stdio: ['ignore', 'ignore', 'inherit'], env });
