@@ -4,7 +4,6 @@
  */
 import { resolve } from 'node:path';
 import {
-  DiagnosticSeverity,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   FileChangeType,
@@ -12,15 +11,14 @@ import {
   TextDocuments,
   type ClientCapabilities,
   type Connection,
-  type Diagnostic,
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONFIG_FILE } from '../core/config';
 import { ruleDocPath } from '../core/rules/index';
-import type { Finding, Severity } from '../core/types';
 import { CORE_VERSION } from '../core/version';
 import type { ServerContext, ServerSettings } from './context';
+import { toDiagnostic } from './features/convert';
 import { capabilities as featureCapabilities, executeFeatureCommand, featureCommands, registerFeatures } from './features/index';
 import { findPlanFiles, PLAN_FILE, Plans, toPath, toUri } from './plans';
 
@@ -29,13 +27,6 @@ const DEFAULT_SETTINGS: ServerSettings = {
   extraVaguePhrases: [],
   inlayHints: { enabled: true },
   workspaceDiagnostics: { enabled: true },
-};
-
-const SEVERITY: Record<Severity, DiagnosticSeverity> = {
-  error: DiagnosticSeverity.Error,
-  warning: DiagnosticSeverity.Warning,
-  information: DiagnosticSeverity.Information,
-  hint: DiagnosticSeverity.Hint,
 };
 
 /**
@@ -68,23 +59,13 @@ export function startServer(connection: Connection): void {
     clientCapabilities: () => client,
   };
 
-  const toDiagnostic = (f: Finding): Diagnostic => ({
-    range: f.range,
-    severity: SEVERITY[f.severity],
-    code: f.rule,
-    codeDescription: { href: context.ruleDocUri(f.rule) },
-    source: 'ehcp',
-    message: f.message,
-    ...(f.fixes && f.fixes.length > 0 ? { data: f.fixes } : {}),
-  });
-
   const publish = (uri: string) => {
     const doc = documents.get(uri);
     try {
       const findings = plans.getFindings(uri);
       // A newer version may have arrived while this one was checked: never publish stale results.
       if (doc && documents.get(uri)?.version !== doc.version) return;
-      void connection.sendDiagnostics({ uri, version: doc?.version, diagnostics: findings.map(toDiagnostic) });
+      void connection.sendDiagnostics({ uri, version: doc?.version, diagnostics: findings.map((f) => toDiagnostic(context, f)) });
       published.add(uri);
     } catch (error) {
       connection.console.error(`Checking a plan failed: ${error instanceof Error ? error.message : String(error)}`);
