@@ -111,3 +111,13 @@ describe('bad input never throws and gives clear findings', () => {
     expect(messages).toContainEqual(expect.stringContaining('Did you mean "draft"?'));
   });
 });
+
+describe('schema rules beyond shape', () => {
+  it('a Section B need must name its broad area of need', () => {
+    const text = readFileSync(join(__dirname, '../fixtures/plans/clean.ehcp.yaml'), 'utf8').replace('    area: cognition and learning\n', '');
+    const findings = checkText(text);
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({ rule: 'schema', message: expect.stringMatching(/Need 2 has no "area"\. Add it: the broad area of need/) });
+    expect(findings[0]!.range.start.line).toBe(text.split('\n').findIndex((l) => l.includes('- id: N2')));
+  });
+});

@@ -107,6 +107,11 @@ export const needSchema = z
     text: prose.describe('What the child finds hard, written about the child.'),
     evidence: evidence.optional(),
   })
+  .superRefine((need, ctx) => {
+    if (need.section === 'B' && need.area === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['area'], message: 'A Section B need names its broad area of need.' });
+    }
+  })
   .describe('A need in Section B, C or D.');
 
 export const outcomeSchema = z

@@ -395,6 +395,7 @@ function fieldHint(path: (string | number)[]): string {
     needs: 'the ids of the needs it relates to, for example needs: [N1].',
     known_as: 'the name used throughout the plan.',
     pronouns: 'she/her, he/him or they/them.',
+    area: 'the broad area of need: communication and interaction; cognition and learning; social, emotional and mental health; or sensory and/or physical.',
   };
   return hints[field] ?? `${field}: …`;
 }
