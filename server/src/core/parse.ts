@@ -161,9 +161,23 @@ export function parsePlan(text: string): ParsedPlan {
     return result;
   }
 
-  result.plan = buildModel(doc, index);
-  findings.push(...schemaFindings(result));
+  return completeParse(result, doc);
+}
+
+/** Builds the located model and the schema findings for a document that has a JS value. */
+function completeParse(result: ParsedPlan, doc: Document.Parsed): ParsedPlan {
+  result.plan = buildModel(doc, result.index);
+  result.findings.push(...schemaFindings(result));
   return result;
+}
+
+/**
+ * The ParsedPlan for a document assembled elsewhere (the incremental parser): it must have no
+ * YAML errors and no aliases. Same model and schema findings as parsePlan gives for the text.
+ */
+export function parsedFromDocument(text: string, index: LineIndex, doc: Document.Parsed): ParsedPlan {
+  const result: ParsedPlan = { text, index, doc, plan: emptyModel(), findings: [], hasSyntaxErrors: false, value: doc.toJS() };
+  return completeParse(result, doc);
 }
 
 function fileFinding(range: Range, message: string): Finding {

@@ -9,6 +9,7 @@ import type { TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { checkPlan } from '../core/check';
 import { CONFIG_FILE, parseConfig, type RuleConfig } from '../core/config';
+import { IncrementalParser } from '../core/incremental';
 import { MAX_PLAN_BYTES, parsePlan, type ParsedPlan } from '../core/parse';
 import type { Finding } from '../core/types';
 import type { ServerSettings } from './context';
@@ -26,6 +27,8 @@ interface Entry {
 export class Plans {
   private readonly open = new Map<string, Entry>();
   private readonly disk = new Map<string, Entry>();
+  /** One incremental parser per open document: a keystroke re-parses only the item it changed. */
+  private readonly parsers = new Map<string, IncrementalParser>();
   /** Workspace plan URIs found on disk. */
   readonly onDisk = new Set<string>();
   private readonly configs = new Map<string, { config: RuleConfig; key: string } | null>();
@@ -100,6 +103,7 @@ export class Plans {
 
   closed(uri: string): void {
     this.open.delete(uri);
+    this.parsers.delete(uri);
   }
 
   /** Every known plan: open ones and those on disk. */
@@ -129,7 +133,9 @@ export class Plans {
       const stamp = String(doc.version);
       let entry = this.open.get(uri);
       if (!entry || entry.stamp !== stamp) {
-        entry = { stamp, parsed: parsePlan(doc.getText()), configKey: '' };
+        let parser = this.parsers.get(uri);
+        if (!parser) this.parsers.set(uri, (parser = new IncrementalParser()));
+        entry = { stamp, parsed: parser.parse(doc.getText()), configKey: '' };
         this.open.set(uri, entry);
       }
       return entry;
