@@ -118,3 +118,18 @@ describe('caseload-wide diagnostics', () => {
     expect(result.errors).toBeGreaterThan(0);
   });
 });
+
+describe('checking the whole caseload on request', () => {
+  it('counts every plan even when the request races the start-up scan', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ehcp-race-'));
+    for (let i = 0; i < 30; i++) writeFileSync(join(dir, `plan-${i}.ehcp.yaml`), vague);
+    const lsp = await startServer({ workspace: dir });
+    try {
+      const perPlan = (await lsp.waitFor(fileUri(join(dir, 'plan-0.ehcp.yaml')), (d) => d.length > 0)).filter((d) => d.severity === 1).length;
+      const result = await lsp.request<{ plans: number; errors: number }>('ehcp/checkWorkspace', {});
+      expect(result).toMatchObject({ plans: 30, errors: 30 * perPlan });
+    } finally {
+      await lsp.stop();
+    }
+  });
+});

@@ -82,6 +82,7 @@ export async function startServer(options: { workspace?: string; settings?: Reco
   connection.onRequest('workspace/inlayHint/refresh', () => null);
   connection.onRequest('workspace/codeLens/refresh', () => null);
   connection.onNotification('window/logMessage', () => undefined);
+  connection.onError(() => undefined); // the server going away at the end of a test is not a failure
   connection.listen();
 
   const next = (timeout: number) =>
@@ -156,7 +157,12 @@ export async function startServer(options: { workspace?: string; settings?: Reco
     async stop() {
       try {
         await Promise.race([connection.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 2000))]);
-        connection.sendNotification('exit');
+        const exited = new Promise((r) => {
+          child.once('exit', r);
+          setTimeout(r, 2000);
+        });
+        await connection.sendNotification('exit').catch(() => undefined);
+        await exited;
       } catch {
         // already gone
       }

@@ -22,6 +22,12 @@ import { toDiagnostic } from './features/convert';
 import { capabilities as featureCapabilities, executeFeatureCommand, featureCommands, registerFeatures } from './features/index';
 import { findPlanFiles, PLAN_FILE, Plans, toPath, toUri } from './plans';
 
+interface ScanResult {
+  plans: number;
+  errors: number;
+  warnings: number;
+}
+
 const DEFAULT_SETTINGS: ServerSettings = {
   rules: {},
   extraVaguePhrases: [],
@@ -102,10 +108,19 @@ export function startServer(connection: Connection): void {
     }
   });
 
-  /** Checks every plan in the workspace folders, yielding between files so typing stays responsive. */
+  /**
+   * Checks every plan in the workspace folders, yielding between files so typing stays responsive.
+   * A newer scan supersedes a running one; the superseded call answers with the newer one's result.
+   */
   let scan = 0;
-  const checkWorkspace = async (): Promise<{ plans: number; errors: number; warnings: number }> => {
+  let latestScan: Promise<ScanResult> | undefined;
+  const checkWorkspace = (): Promise<ScanResult> => {
     const mine = ++scan;
+    const run = scanWorkspace(mine);
+    latestScan = run.then((result) => result ?? latestScan!);
+    return latestScan;
+  };
+  const scanWorkspace = async (mine: number): Promise<ScanResult | undefined> => {
     plans.onDisk.clear();
     for (const root of roots) for (const file of findPlanFiles(root)) plans.onDisk.add(toUri(file));
     const uris = settings.workspaceDiagnostics.enabled ? [...plans.onDisk] : documents.all().map((d) => d.uri).filter(isPlan);
@@ -120,7 +135,10 @@ export function startServer(connection: Connection): void {
     let errors = 0;
     let warnings = 0;
     for (const [i, uri] of uris.entries()) {
-      if (mine !== scan) break; // a newer scan started
+      if (mine !== scan) {
+        progress?.done();
+        return undefined; // a newer scan started
+      }
       publish(uri);
       for (const f of plans.getFindings(uri)) {
         if (f.severity === 'error') errors++;
