@@ -14,7 +14,15 @@ const PLAN_SELECTOR = [
   { language: 'ehcp', scheme: 'vscode-remote' },
 ] satisfies LanguageClientOptions['documentSelector'];
 
-export async function activate(context: vscode.ExtensionContext): Promise<{ client: LanguageClient }> {
+/** What the extension gives other extensions and tests: the client, and how long activation took. */
+export interface EhcpApi {
+  client: LanguageClient;
+  /** From activate() being called to the language server answering initialize. */
+  activationMs: number;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<EhcpApi> {
+  const started = Date.now();
   const output = vscode.window.createOutputChannel('EHCP Plan Writer', { log: true });
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
@@ -83,7 +91,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
 
   await client.start();
   updateStatus();
-  return { client };
+  const activationMs = Date.now() - started;
+  output.info(`Activated in ${activationMs} ms.`);
+  return { client, activationMs };
 }
 
 export async function deactivate(): Promise<void> {

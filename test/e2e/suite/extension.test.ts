@@ -34,6 +34,9 @@ describe('EHCP Plan Writer in VS Code', () => {
     const ext = vscode.extensions.all.find((e) => e.packageJSON?.name === 'ehcp-plan-writer');
     assert.ok(ext, 'the extension is installed');
     await until('activation', () => ext.isActive || undefined);
+    const api = ext.exports as { activationMs?: number };
+    assert.ok(typeof api.activationMs === 'number' && api.activationMs > 0);
+    console.log(`EHCP_ACTIVATION_MS=${api.activationMs}`); // read by scripts/bench-lsp.mjs
   });
 
   it('shows the diagnostics the plan comments expect, with rule codes', async () => {
