@@ -5,8 +5,10 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { ROOT, startCodeServer } from './code-server.mjs';
 
-const built = spawnSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs')], { stdio: 'inherit' });
-if (built.status !== 0) process.exit(built.status ?? 1);
+for (const step of [['build.mjs'], ['test-deps.mjs', 'ripgrep', 'libkrb5-dev']]) {
+  const done = spawnSync(process.execPath, [join(ROOT, 'scripts', step[0]), ...step.slice(1)], { stdio: 'inherit' });
+  if (done.status !== 0) process.exit(done.status ?? 1);
+}
 
 const port = Number(process.env.PORT ?? 8080);
 let server;

@@ -1,6 +1,7 @@
-// Before `npm test`: the system packages the in-editor tests need. Chromium hosts the VS Code
-// workbench, ripgrep and the Kerberos headers let code-server install offline, Neovim runs the
-// README's Neovim configuration. Installs them with apt-get when run as root on Debian (as CI does);
+// Before `npm test` (and, for code-server alone, `npm start`): the system packages needed. Chromium
+// hosts the VS Code workbench, ripgrep and the Kerberos headers let code-server install offline,
+// Neovim runs the README's Neovim configuration. `node scripts/test-deps.mjs [package…]` checks the
+// named ones (default: all). Installs them with apt-get when run as root on Debian (as CI does);
 // otherwise says what to install and stops.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -11,12 +12,13 @@ const needs = [
   { pkg: 'libkrb5-dev', ok: () => existsSync('/usr/include/krb5.h') || existsSync('/usr/include/krb5/krb5.h') },
   { pkg: 'neovim', ok: () => spawnSync('nvim', ['--version']).status === 0 },
 ];
-const missing = needs.filter((n) => !n.ok()).map((n) => n.pkg);
+const wanted = process.argv.slice(2);
+const missing = needs.filter((n) => (wanted.length === 0 || wanted.includes(n.pkg)) && !n.ok()).map((n) => n.pkg);
 if (missing.length === 0) process.exit(0);
 
 const canApt = process.getuid?.() === 0 && spawnSync('apt-get', ['--version']).status === 0;
 if (!canApt) {
-  console.error(`The in-editor tests need: ${missing.join(', ')}. Install them (Debian: sudo apt-get install ${missing.join(' ')}) and run npm test again.`);
+  console.error(`This needs: ${missing.join(', ')}. Install them (Debian: sudo apt-get install ${missing.join(' ')}) and run it again.`);
   process.exit(1);
 }
 console.error(`Installing ${missing.join(', ')} with apt-get…`);
