@@ -69,3 +69,30 @@ describe('the incremental parser reads exactly what the full parser reads', () =
     }
   });
 });
+
+describe('the incremental parser under random edits', () => {
+  it('agrees with the full parser after 300 random keystrokes across the examples', () => {
+    let seed = 20261122;
+    const random = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    const alphabet = ['a', 'e', ' ', '\n', '-', ':', '[', ']', ',', '#', '"', "'", '1', '>', '|', 'N', '  '];
+    const examples = planFiles(join(root, 'examples/caseload')).map(read);
+    let incremental = 0;
+    let total = 0;
+    for (const base of examples) {
+      const parser = new IncrementalParser(0);
+      let text = base;
+      for (let i = 0; i < 300 / examples.length; i++) {
+        const at = random(text.length);
+        text = random(3) === 0 ? text.slice(0, at) + text.slice(at + 1 + random(4)) : text.slice(0, at) + alphabet[random(alphabet.length)] + text.slice(at);
+        expect(observable(parser.parse(text)), `edit ${i} at ${at}`).toEqual(observable(parsePlan(text)));
+        total++;
+        if (parser.lastPath === 'incremental') incremental++;
+        if (random(4) === 0) text = base; // start again from a clean plan now and then
+      }
+    }
+    expect(incremental).toBeGreaterThan(total / 3); // most edits really go through the chunked path
+  });
+});
