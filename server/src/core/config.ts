@@ -26,7 +26,7 @@ export function parseConfig(text: string): { config: RuleConfig; findings: Findi
   const findings: Finding[] = [];
   const problem = (start: number, end: number, message: string) =>
     findings.push({ rule: 'config', severity: 'error', message, range: index.range(start, end) });
-  const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false });
+  const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false, logLevel: 'error' });
   for (const e of doc.errors) problem(e.pos[0], e.pos[1], `The configuration is not valid YAML: ${e.message.split('\n')[0]}`);
   let value: unknown;
   try {
