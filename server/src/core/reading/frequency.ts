@@ -10,6 +10,9 @@ export const PER_UNITS =
 /** Counts: "3 x", "x3", "three times", "twice", "2 sessions", "3 days", "one overnight stay". */
 export const COUNT_UNITS =
   'sessions?|lessons?|visits?|appointments?|periods?|slots?|school\\s+days|days?|mornings?|afternoons?|half[\\s-]days?|evenings?|nights?|overnight\\s+stays?|overnights?|short\\s+breaks?|stays?|weekends?|check-ins?|contacts?|blocks?|meetings?|consultations?|reviews?|classes|calls?';
+/** One word between a number and its unit ("three transition mornings", "10 Drawing and Talking sessions"), never one that starts another phrase. */
+const COUNT_FILLER =
+  '(?!(?:of|and|or|the|a|an|with|for|in|to|at|on|by|per|each|every|children|pupils|students|learners|adults|staff|peers|people|times|minutes?|mins?|hours?|hrs?|weeks?|months?|years?|terms?)(?![A-Za-z-]))[a-z][a-z-]{1,20}';
 export const COUNT_RE = new RegExp(
   '(?<![A-Za-z0-9.])' +
     BOUND +
@@ -17,9 +20,9 @@ export const COUNT_RE = new RegExp(
     `|(?<n>${NUMBER})(?:\\s{0,2}(?:-|to|or)\\s{0,2}(?<n2>${NUMBER}))?\\s{0,2}(?:x|times)(?![A-Za-z])` +
     `|x\\s{0,2}(?<nx>\\d{1,2}|${NUMWORD})(?![0-9])(?!\\s{0,2}-?\\s{0,2}(?:hours?|hrs?|minutes?|mins?|h|m)(?![A-Za-z]))` +
     `|(?<np>${NUMBER})(?:\\s{0,2}(?:-|to|or)\\s{0,2}(?<np2>${NUMBER}))?(?=\\s{1,2}(?:per|each|every|a|an)\\s{1,2}(?:${PER_UNITS})(?![A-Za-z]))` +
-    `|(?<nd>${NUMBER})\\s{1,2}(?=(?:\\d{1,3}(?:\\.\\d{1,2})?|${NUMWORD}|an?)[\\s-]{0,2}(?:minutes?|mins?|hours?|hrs?)[\\s-]{1,2}(?:(?:individual|group|1:1|one-to-one|small\\s+group|direct|therapy|teaching)\\s+)?(?:sessions?|lessons?|slots?|periods?|blocks?|visits?|appointments?|check-ins?|consultations?|meetings?|reviews?|calls?|contacts?|tutorials?))` +
+    `|(?<nd>${NUMBER}|an?|one|single)\\s{1,2}(?=(?:(?:one-off|single|further|extra|additional)\\s{1,2})?(?:\\d{1,3}(?:\\.\\d{1,2})?|${NUMWORD}|an?)[\\s-]{0,2}(?:minutes?|mins?|hours?|hrs?)[\\s-]{1,2}(?:(?:individual|group|1:1|one-to-one|small\\s+group|direct|therapy|teaching)\\s+)?(?:sessions?|lessons?|slots?|periods?|blocks?|visits?|appointments?|check-ins?|consultations?|meetings?|reviews?|calls?|contacts?|tutorials?))` +
     '|(?<hd>half\\s+a\\s+day|half\\s+a\\s+morning|half\\s+an\\s+afternoon)(?![A-Za-z])' +
-    `|(?<nu>${NUMBER}|an?|one|single)(?:\\s{0,2}(?:-|to|or)\\s{0,2}(?<nu2>${NUMBER}))?\\s{1,2}(?:(?:individual|separate|weekly|daily|fortnightly|monthly|termly|short|hour-long|1:1|one-to-one|small\\s+group|group|direct|therapy|teaching|withdrawal|full|whole|overnight|school|college|home|further|extra|additional)\\s{1,2})?(?<unit>${COUNT_UNITS})(?![A-Za-z])` +
+    `|(?<nu>${NUMBER}|an?|one|single)(?:\\s{0,2}(?:-|to|or)\\s{0,2}(?<nu2>${NUMBER}))?\\s{1,2}(?:(?:individual|separate|weekly|daily|fortnightly|monthly|termly|short|hour-long|1:1|one-to-one|small\\s+group|group|direct|therapy|teaching|withdrawal|full|whole|overnight|school|college|home|further|extra|additional|${COUNT_FILLER})\\s{1,2}){0,2}(?<unit>${COUNT_UNITS})(?![A-Za-z])` +
     ')',
   'gi',
 );
@@ -27,9 +30,36 @@ export const DAYLIKE_UNIT = /^(?:school\s+days|days?|mornings?|afternoons?|eveni
 export const AMOUNT_UNIT = /^(?:school\s+days|days?|mornings?|afternoons?|half[\s-]days?|nights?|overnight\s+stays?|overnights?|short\s+breaks?|stays?|weekends?)$/i;
 
 /** How often: "weekly", "a week", "per half term", "each morning", "every 6 weeks", "over 6 weeks". */
-export const WEEKDAY = '(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)';
-export const WEEKDAY_G = /monday|tuesday|wednesday|thursday|friday|saturday|sunday/gi;
+export const WEEKDAY = '(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|weds?|thur?s?|fri)(?=s?(?![A-Za-z]))';
+export const WEEKDAY_G = /monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|weds?|thur?s?|fri/gi;
+const DAY_PART = '(?:\\s{1,2}(?:mornings?|afternoons?|lunch\\s?times?|lunches|break\\s?times?|evenings?|after\\s+school|before\\s+school|during\\s+registration))';
+const DAY_LIST = `(?:\\s{0,2}(?:,|and|&|\\+|/)\\s{0,2}${WEEKDAY}s?){1,4}`;
+/** Distinct weekdays named in a text ("Mon, Wed and Fri" = 3; "Monday to Friday" = 5). */
+export function weekdaysIn(text: string): number {
+  const order = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+  const days = (text.toLowerCase().match(WEEKDAY_G) ?? []).map((d) => d.slice(0, 3));
+  if (/\s(?:to|until|-)\s?/i.test(text) && days.length === 2) {
+    const a = order.indexOf(days[0]!);
+    const b = order.indexOf(days[1]!);
+    if (a >= 0 && b > a) return b - a + 1;
+  }
+  return new Set(days).size;
+}
 export const NOT_A_PERIOD = '(?!\\s+(?:centres?|centers?|trips?|care|services?|placements?|off|release|visits?|out|opening|provision|nursery|school|\'s))';
+const MONTH = '(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)';
+const TERM_NAME = '(?:(?:the\\s+)?(?:(?:first|second|last|final)\\s+half\\s+of\\s+the\\s+|first\\s+(?:week|fortnight|month|half\\s+term)\\s+of\\s+the\\s+)?(?:autumn|spring|summer)\\s+(?:half[\\s-]?)?term(?:\\s+\\d{4})?)';
+const DATE = `(?:(?:early|mid|late)[\\s-]{1,2})?${MONTH}(?:\\s{1,2}\\d{4})?`;
+/** A stated time for a course or a one-off: see PER_RE's `crs`. */
+const COURSE =
+  `(?:in|during|across|over|throughout|before|by|from|until)\\s{1,2}${TERM_NAME}` +
+  `|(?:in|during|before|by|from|until|between)\\s{1,2}${DATE}(?:\\s{1,2}(?:and|to|-|or|until)\\s{1,2}${DATE})?(?=[\\s,.;)]|$)` +
+  "|(?:in|during|across|throughout|over)\\s{1,2}(?:the\\s+)?(?:Year|Yr|Y)\\s?\\d{1,2}(?![0-9])" +
+  `|over\\s{1,2}(?:a|the|one)\\s{1,2}(?:\\d{1,2}|${NUMWORD})[\\s-]weeks?\\s+(?:period|block|course|programme)` +
+  '|(?:before|by|at|in)\\s{1,2}the\\s{1,2}(?:end|start|beginning)\\s{1,2}of\\s{1,2}(?:the\\s{1,2})?(?:(?:autumn|spring|summer|academic|school|first|next)\\s{1,2})?(?:half[\\s-]?)?(?:term|year|half\\s+term)(?:\\s+\\d{4})?' +
+  `|within\\s{1,2}(?:\\d{1,2}|${NUMWORD})\\s{1,2}(?:school\\s+)?(?:weeks?|months?|days?)\\s{1,2}of` +
+  "|before\\s{1,2}(?:he|she|they|[A-Z][a-z]{1,20})\\s{1,2}(?:starts?|returns?|moves?|transfers?|begins?|joins?)(?![A-Za-z])" +
+  '|as\\s+a\\s+one-off|one-off';
+
 export const PER_RE = new RegExp(
   '(?:(?<![A-Za-z0-9])(?:' +
     '(?<!(?:bi|semi)-?)(?<adv>weekly|wkly|daily|fortnightly|monthly|half[\\s-]?termly|termly|annually|yearly|nightly|bi-?annually)(?![A-Za-z])(?!\\s+(?:living|life|routines?|timetables?|planners?|schedules?|tasks|chores|activities\\s+of|life\\s+skills))' +
@@ -39,7 +69,16 @@ export const PER_RE = new RegExp(
     `|(?<evt>every)\\s{1,2}(?<evtn>${NUMBER})(?:\\s{0,2}(?:-|to|or)\\s{0,2}${NUMBER})?\\s{0,2}-?\\s{0,2}(?:minutes?|mins?|hours?|hrs?)(?![A-Za-z])` +
     '|(?<alt>(?:on\\s+)?alternate\\s+(?:days|weeks))(?![A-Za-z])' +
     '|(?<pw>pw|p/w|p\\.w\\.?)(?![A-Za-z])' +
-    `|(?<wd>(?:every|each)\\s{1,2}${WEEKDAY}s?(?:\\s{0,2}(?:,|and|&|\\+)\\s{0,2}${WEEKDAY}s?){0,4}|on\\s{1,2}${WEEKDAY}s(?:\\s{0,2}(?:,|and|&|\\+)\\s{0,2}${WEEKDAY}s){0,4})(?![A-Za-z])` +
+    `|(?<wd>(?:every|each)\\s{1,2}${WEEKDAY}s?(?:\\s{0,2}(?:,|and|&|\\+|/)\\s{0,2}${WEEKDAY}s?){0,4}${DAY_PART}?` +
+    // "on Mondays", "on Monday and Wednesday lunchtimes", "on Monday afternoons", "Mon, Wed and Fri", "Monday to Friday".
+    `|on\\s{1,2}${WEEKDAY}s(?:\\s{0,2}(?:,|and|&|\\+|/)\\s{0,2}${WEEKDAY}s?){0,4}${DAY_PART}?` +
+    `|on\\s{1,2}${WEEKDAY}${DAY_LIST}${DAY_PART}?|on\\s{1,2}${WEEKDAY}${DAY_PART.replace('s?', 's')}` +
+    `|${WEEKDAY}s?${DAY_LIST}${DAY_PART}?|${WEEKDAY}\\s{1,2}(?:to|until|-)\\s{1,2}${WEEKDAY})(?![A-Za-z])` +
+    // "every hour", "hourly", "at each change of lesson": how often, but not a number of sessions a week.
+    '|(?<hr>(?:every|each)\\s{1,2}(?:hour|half[\\s-]hour)|hourly)(?![A-Za-z])' +
+    // A course over a stated time: "in June and July 2027", "during the spring term", "across Year 6",
+    // "before September 2027", "by the end of the autumn term", "within 4 weeks of", "over a 12-week period".
+    `|(?<crs>${COURSE})(?![A-Za-z])` +
     `))|(?<sl>/\\s?(?:${PER_UNITS}))(?![A-Za-z])`,
   'gi',
 );
@@ -171,7 +210,7 @@ export function scanCounts(s: string, out: Prim[], ratios: readonly Span[]): voi
       }
       value = parseNumber(nu);
       isRange = g.nu2 !== undefined;
-      impliesAmount = AMOUNT_UNIT.test(unit);
+      impliesAmount = AMOUNT_UNIT.test(unit) || /(?:half|full|whole)[\s-]days?\s/i.test(m[0]);
       withUnit = true;
       dayUnit = /^(?:school\s+)?days?$/i.test(unit);
       course = /(?:weekly|daily|fortnightly|monthly|termly)\s/i.test(m[0]) && (value ?? 0) > 1;
@@ -222,7 +261,17 @@ export function scanPeriods(s: string, out: Prim[], weeksPerYear: number): void 
       out.push({ kind: 'per', start: m.index, end: m.index + m[0].length });
       continue;
     } else if (g.pw) rate = 1;
-    else if (g.wd) rate = new Set(g.wd.toLowerCase().match(WEEKDAY_G) ?? []).size;
+    else if (g.wd) rate = weekdaysIn(g.wd);
+    else if (g.hr) {
+      out.push({ kind: 'per', start: m.index, end: m.index + m[0].length });
+      continue;
+    } else if (g.crs) {
+      // A count over a stated time is a frequency ("8 sessions over the spring term"); alone it is not.
+      const weeks = /(\d{1,2}|[a-z]+)[\s-]weeks?\s+(?:period|block|course|programme)/i.exec(g.crs);
+      const n = weeks ? parseNumber(weeks[1]) : undefined;
+      out.push({ kind: 'per', start: m.index, end: m.index + m[0].length, rate: n ? 1 / n : undefined, needsCount: true, course: true });
+      continue;
+    }
     else if (g.sl) rate = unitRate(g.sl.replace(/^\/\s?/, ''), weeksPerYear);
     if (rate === undefined) continue;
     const needsCount = g.ovu !== undefined || /^(?:in|over|across|during)\s/i.test(g.pp ?? '');

@@ -12,7 +12,7 @@
  */
 import type { Amount, Frequency, GroupSize, Missing, ProvisionReading, QuantifyOptions } from './types';
 import { MONEY_RE, scanDurations, scanTimeRanges } from './amount';
-import { findBreaks } from './clauses';
+import { findBreaks, hasBreakBetween } from './clauses';
 import { DEFAULT_WEEKS_PER_YEAR, PERVASIVE_RE, daysAWeek, scanCounts, scanPeriods, sessionsPerPeriod } from './frequency';
 import { scanGroups } from './group';
 import { normalise } from './normalise';
@@ -89,6 +89,10 @@ export function quantify(text: string, options?: QuantifyOptions): ProvisionRead
     }
     frequency = { text: text.slice(fStart, fEnd), span: { start: fStart, end: fEnd } };
     if (perWeek !== undefined) frequency.perWeek = Math.round(perWeek * 10000) / 10000;
+  } else if (courseOf(quantities, breaks)) {
+    // "A half-day Makaton course ... before September 2027": a count over a stated time, however far apart.
+    const c = courseOf(quantities, breaks)!;
+    frequency = { text: text.slice(c.start, c.end), span: { start: c.start, end: c.end } };
   } else if (pervasive) {
     frequency = { text: text.slice(pervasive.start, pervasive.end), span: { start: pervasive.start, end: pervasive.end }, pervasive: true };
   }
@@ -145,4 +149,14 @@ export function quantify(text: string, options?: QuantifyOptions): ProvisionRead
   if (group) reading.group = group;
   if (period) reading.period = period;
   return reading;
+}
+
+/** A stated time for a course ("in the spring term") in the same clause as a count of sessions, visits or days. */
+function courseOf(quantities: readonly Prim[], breaks: readonly number[]): Prim | undefined {
+  for (const c of quantities) {
+    if (c.kind !== 'per' || !c.course) continue;
+    const count = quantities.find((q) => q.kind === 'count' && !hasBreakBetween(breaks, Math.min(q.end, c.end), Math.max(q.start, c.start)));
+    if (count) return c;
+  }
+  return undefined;
 }
