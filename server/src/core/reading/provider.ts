@@ -107,6 +107,7 @@ export function scanRoles(s: string): Mention[] {
     const role = lex.byAbbr.get(raw) ?? lex.byAbbr.get(raw.replace(/s$/, ''));
     if (role) hits.push({ role, weak: false, start: m.index, end: m.index + raw.length });
   }
+  scanGenericRoles(s, hits);
   hits.sort((a, b) => a.start - b.start || b.end - a.end);
   const out: Mention[] = [];
   let lastEnd = -1;
@@ -149,7 +150,7 @@ export const POST_REFERENCE =
 export const POST_DEVISE_NOUN =
   /^(?:'s|s')?[\s-]{0,2}(?:(?:-?devised|-?designed|-?set|-?recommended|-?prescribed|-?written|-?led|home|school|individual|daily|sensory|motor|language|communication|listening|attention|social|fine\s+motor|gross\s+motor|therapy|exercise|stretching|strengthening)[\s-]{1,2}){0,2}(?:programmes?|programs?|targets?|exercises?|plans?|strategies|guidelines|recommendations|activities|routines?)(?![A-Za-z])/i;
 export const POST_DEVISE_VERB =
-  /^\s{1,3}(?:will|to|should|may|would|can|must|shall)\s+(?:(?:also|then|initially|first|jointly|together)\s+)?(?:devise|design|write|set(?:\s+up)?|plan|create|develop|draw\s+up|prescribe|produce|provide\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}(?:programmes?|plans?|targets|exercises|strategies|resources))(?![A-Za-z])/i;
+  /^\s{1,3}(?:will|to|should|may|would|can|must|shall)\s+(?:(?:also|then|initially|first|jointly|together)\s+)?(?:devise|design|write|set(?:\s+up(?=\s+(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+){0,2}(?:programmes?|plans?|targets|exercises)))?(?!\s+up)|plan|create|develop|draw\s+up|prescribe|produce|provide\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}(?:programmes?|plans?|targets|exercises|strategies|resources))(?![A-Za-z])/i;
 export const POST_OVERSEE_VERB =
   /^\s{1,3}(?:will|to|should|may|would|can|must|shall)\s+(?:(?:also|then|initially|regularly|continue\s+to)\s+)?(?:oversee|supervise|train|model|quality\s+assure|provide\s+(?:training|supervision|support\s+(?:to|for)\s+(?:staff|school|the\s+school|the\s+setting))|support\s+(?:staff|school|the\s+school|the\s+setting|the\s+ta|teachers|the\s+class\s+teacher)|deliver\s+training)(?![A-Za-z])/i;
 export const POST_ALSO_DELIVERS =
@@ -339,4 +340,67 @@ export function settleProviders(drafts: readonly ProviderDraft[]): Provider[] {
     out.push(p);
   }
   return out;
+}
+
+// ---------------------------------------------------------------------------
+// Roles in less common forms: a person named by their training rather than a listed title
+// ("a practitioner trained in Theraplay", "a certified PROACT-SCIPr-UK instructor", "two adults").
+
+const GENERIC_HEADS: Record<string, string> = {
+  practitioner: 'Practitioner', instructor: 'Instructor', trainer: 'Trainer', facilitator: 'Facilitator', leader: 'Leader',
+  interpreter: 'Interpreter', transcriber: 'Transcriber', signer: 'Signer', coach: 'Coach', supervisor: 'Supervisor',
+  clinician: 'Clinician', therapist: 'Therapist', worker: 'Worker', officer: 'Officer', mentor: 'Mentor', carer: 'Carer',
+  specialist: 'Specialist', tutor: 'Tutor', adult: 'Adult', 'member of staff': 'Member of Staff', 'staff member': 'Member of Staff', staff: 'Member of Staff',
+};
+const HEAD = '(?<head>[Pp]ractitioner|[Ii]nstructor|[Tt]rainer|[Ff]acilitator|[Ll]eader|[Ii]nterpreter|[Tt]ranscriber|[Ss]igner|[Cc]oach|[Ss]upervisor|[Cc]linician|[Tt]herapist|[Ww]orker|[Oo]fficer|[Mm]entor|[Cc]arer|[Ss]pecialist|[Tt]utor)(?:s|es)?';
+const PERSON = '(?<person>adults?|members?\\s+of\\s+staff|staff\\s+members?)';
+const PREQUAL_WORD = '(?:qualified|trained|certified|licensed|accredited|registered|approved|[A-Za-z]{2,20}-(?:trained|licensed|qualified|accredited|certified|registered))';
+/** A word of a named approach or qualification: capitalised ("Intensive", "PROACT-SCIPr-UK", "BSL"), "Level 3". */
+const NAMED_WORD = "(?:[A-Z][A-Za-z0-9'&+-]{0,24}|[Ll]evel\\s?\\d)";
+const GENERIC_RE = new RegExp(
+  // "two adults", "2 members of staff", "three trained staff": a stated number of people is a staffing level.
+  `(?<![A-Za-z0-9])(?<count>[Tt]wo|[Tt]hree|[Ff]our|[2-4])\\s{1,2}(?:(?:trained|named|familiar|designated|additional|experienced|qualified|consistent|dedicated|allocated|identified|skilled)\\s{1,2}){0,2}(?<counted>adults|members\\s+of\\s+(?:the\\s+)?(?:school\\s+|support\\s+|teaching\\s+)?staff|staff(?:\\s+members)?)(?![A-Za-z])` +
+    // "a certified PROACT-SCIPr-UK instructor", "an Intensive Interaction practitioner", "a BSL Level 6 qualified interpreter".
+    `|(?<![A-Za-z0-9-])(?<named>(?:(?:${PREQUAL_WORD}|${NAMED_WORD})[\\s-]{1,2}(?:(?:${PREQUAL_WORD}|${NAMED_WORD}|[a-z]{2,15})[\\s-]{1,2}){0,4})?)${HEAD}(?![A-Za-z])` +
+    // "a member of staff trained in gastrostomy feeding", "an adult trained by the diabetes nurse".
+    `|(?<![A-Za-z])${PERSON}(?=,?\\s{1,2}(?:who\\s+(?:is|are|has\\s+been|have\\s+been)\\s+)?(?:(?:fully|specifically|specially)\\s+)?(?:trained|qualified|certified|accredited|licensed)\\s+(?:in|by|on|to)\\s)`,
+  'g',
+);
+const PREQUAL_TEST = new RegExp(`(?:^|[\\s-])${PREQUAL_WORD}(?![A-Za-z])|(?:^|\\s)[A-Z]`);
+const POST_TRAINED = /^,?\s{1,2}(?:who\s+(?:is|are|has\s+been|have\s+been)\s+)?(?:(?:fully|specifically|specially|suitably|appropriately)\s+)?(?:trained|qualified|certified|accredited|licensed|experienced)\s+(?:in|by|on|to|as)\s/;
+
+const genericRoles = new Map<string, RoleInfo>();
+function genericRole(name: string): RoleInfo {
+  let r = genericRoles.get(name);
+  if (!r) {
+    r = { name, abbreviations: [], aliases: [], sector: 'education' };
+    genericRoles.set(name, r);
+  }
+  return r;
+}
+
+function scanGenericRoles(s: string, hits: Mention[]): void {
+  const known = [...hits].sort((a, b) => a.start - b.start);
+  const taken = (start: number, end: number) => known.some((h) => h.start < end && start < h.end);
+  GENERIC_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = GENERIC_RE.exec(s)) && hits.length < 400) {
+    const g = m.groups!;
+    let start = m.index;
+    const end = m.index + m[0].length;
+    let name: string | undefined;
+    if (g.counted) name = /adult/i.test(g.counted) ? 'Adult' : 'Member of Staff';
+    else if (g.person) name = /adult/i.test(g.person) ? 'Adult' : 'Member of Staff';
+    else if (g.head) {
+      const named = g.named ?? '';
+      // Named by a qualification or an approach before it, or "trained in ..." after it.
+      if (!PREQUAL_TEST.test(named) && !POST_TRAINED.test(s.slice(end, end + 40))) continue;
+      // Start at the first named or qualifying word ("certified" is read as the level of expertise).
+      const lead = /^(?:(?:qualified|trained|certified|licensed|accredited|registered|approved)[\s-]{1,2})+/i.exec(named);
+      start = m.index + (lead ? lead[0].length : 0);
+      name = GENERIC_HEADS[g.head.toLowerCase()];
+    }
+    if (!name || taken(start, end)) continue;
+    hits.push({ role: genericRole(name), weak: false, start, end });
+  }
 }

@@ -12,9 +12,10 @@
  */
 import type { Amount, Frequency, GroupSize, Missing, ProvisionReading, QuantifyOptions } from './types';
 import { MONEY_RE, scanDurations, scanTimeRanges } from './amount';
-import { findBreaks, hasBreakBetween } from './clauses';
+import { clauseAround, findBreaks, hasBreakBetween } from './clauses';
 import { DEFAULT_WEEKS_PER_YEAR, PERVASIVE_RE, daysAWeek, scanCounts, scanPeriods, sessionsPerPeriod } from './frequency';
 import { scanGroups } from './group';
+import { readItemKind } from './item';
 import { normalise } from './normalise';
 import { scanPeriod } from './period';
 import { type Prim, groupPrims, scanSimple } from './primitives';
@@ -63,6 +64,7 @@ export function quantify(text: string, options?: QuantifyOptions): ProvisionRead
   const withPer = groups.filter((g) => g.per && (g.count || !g.per.needsCount));
   const best = withPer.find((g) => g.dur) ?? withPer.find((g) => g.count) ?? withPer[0];
   const pervasive = quantities.find((p) => p.kind === 'perv');
+  const course = best?.per ? undefined : courseOf(s, quantities, breaks);
   let frequency: Frequency | undefined;
   if (best?.per) {
     const per = best.per;
@@ -89,10 +91,9 @@ export function quantify(text: string, options?: QuantifyOptions): ProvisionRead
     }
     frequency = { text: text.slice(fStart, fEnd), span: { start: fStart, end: fEnd } };
     if (perWeek !== undefined) frequency.perWeek = Math.round(perWeek * 10000) / 10000;
-  } else if (courseOf(quantities, breaks)) {
+  } else if (course) {
     // "A half-day Makaton course ... before September 2027": a count over a stated time, however far apart.
-    const c = courseOf(quantities, breaks)!;
-    frequency = { text: text.slice(c.start, c.end), span: { start: c.start, end: c.end } };
+    frequency = { text: text.slice(course.start, course.end), span: { start: course.start, end: course.end } };
   } else if (pervasive) {
     frequency = { text: text.slice(pervasive.start, pervasive.end), span: { start: pervasive.start, end: pervasive.end }, pervasive: true };
   }
@@ -123,7 +124,7 @@ export function quantify(text: string, options?: QuantifyOptions): ProvisionRead
     const firstDur = quantities.find((p) => p.kind === 'dur') ?? quantities.find((p) => p.kind === 'money');
     if (firstDur) amount = toAmount(firstDur);
     else {
-      const dayCount = groups.find((g) => g.count?.impliesAmount && g.per)?.count;
+      const dayCount = groups.find((g) => g.count?.impliesAmount && (g.per || course))?.count;
       if (dayCount) amount = toAmount(dayCount);
       else if (pervasive && delivers) amount = { text: text.slice(pervasive.start, pervasive.end), span: { start: pervasive.start, end: pervasive.end }, bound: 'exact' };
     }
@@ -138,10 +139,12 @@ export function quantify(text: string, options?: QuantifyOptions): ProvisionRead
     if (groupHit.max !== undefined) group.max = groupHit.max;
   }
 
+  // Equipment and records: the item is the specification; an adult's routine needs who and how often.
+  const itemKind = readItemKind(s);
   const missing: Missing[] = [];
-  if (!delivers) missing.push('provider');
-  if (!frequency) missing.push('frequency');
-  if (!amount) missing.push('amount');
+  if (!delivers && (itemKind !== 'item' || unnamedDeliverer)) missing.push('provider');
+  if (!frequency && itemKind !== 'item') missing.push('frequency');
+  if (!amount && itemKind === undefined) missing.push('amount');
 
   const reading: ProvisionReading = { providers, vague, missing };
   if (frequency) reading.frequency = frequency;
@@ -151,12 +154,18 @@ export function quantify(text: string, options?: QuantifyOptions): ProvisionRead
   return reading;
 }
 
-/** A stated time for a course ("in the spring term") in the same clause as a count of sessions, visits or days. */
-function courseOf(quantities: readonly Prim[], breaks: readonly number[]): Prim | undefined {
+/**
+ * A stated time for a course ("in the spring term", "before September 2027") in the same clause as a
+ * count ("8 sessions", "three mornings") or a single event's length ("a 2-hour visit", "training (2 hours)").
+ */
+function courseOf(s: string, quantities: readonly Prim[], breaks: readonly number[]): Prim | undefined {
   for (const c of quantities) {
     if (c.kind !== 'per' || !c.course) continue;
-    const count = quantities.find((q) => q.kind === 'count' && !hasBreakBetween(breaks, Math.min(q.end, c.end), Math.max(q.start, c.start)));
-    if (count) return c;
+    const sameClause = (q: Prim) => !hasBreakBetween(breaks, Math.min(q.end, c.end), Math.max(q.start, c.start));
+    const [cStart, cEnd] = clauseAround(breaks, c.start, s.length);
+    const plural = /(?<![A-Za-z])(?:sessions|lessons|visits|appointments|meetings|classes|groups)(?![A-Za-z])/i.test(s.slice(cStart, cEnd));
+    const single = (q: Prim) => q.kind === 'dur' && (!plural || /(?:^|\s)(?:an?|one|single|one-off)\s{1,2}$/i.test(s.slice(Math.max(0, q.start - 12), q.start)));
+    if (quantities.some((q) => (q.kind === 'count' || single(q)) && sameClause(q))) return c;
   }
   return undefined;
 }
