@@ -21,7 +21,9 @@ export const GROUP_Q =
 export const GROUP_RE = new RegExp(
   `(?<![A-Za-z])(?:(?:a|in\\s+a|in)\\s+)?${GROUP_NOUN}(?:\\s+sizes?)?\\s{0,2}(?<lead>\\(\\s{0,2}(?:of\\s+)?|(?:of|with)\\s+)?(?:(?<gq>${GROUP_Q})\\s+)?(?<g1>\\d{1,2}|${NUMWORD})(?:\\s{0,2}(?:-|to|or|and)\\s{0,2}(?<g2>\\d{1,2}|${NUMWORD}))?(?![0-9]|[:.]\\d)(?:\\s+(?:other\\s+)?(?:pupils|children|students|learners|young\\s+people|peers|CYP|members))?(?:\\s+(?:or\\s+fewer|or\\s+less|maximum|max))?(?:\\s{0,2}\\))?` +
     `|(?<![A-Za-z])(?:1|one)\\s{1,2}(?:adult|member\\s+of\\s+staff|staff\\s+member|teacher|TA|practitioner)\\s{1,2}(?:to|for|per)\\s{1,2}(?:every\\s+)?(?<g5>\\d{1,2}|${NUMWORD})\\s{1,2}(?:pupils|children|students|learners|young\\s+people)(?![A-Za-z])` +
-    `|(?<![A-Za-z])(?<gq2>${GROUP_Q})\\s+(?<g3>\\d{1,2}|${NUMWORD})(?:\\s{0,2}(?:-|to)\\s{0,2}(?<g4>\\d{1,2}|${NUMWORD}))?\\s+(?:other\\s+)?(?:pupils|children|students|learners|young\\s+people|peers)(?![A-Za-z])`,
+    `|(?<![A-Za-z])(?<gq2>${GROUP_Q})\\s+(?<g3>\\d{1,2}|${NUMWORD})(?:\\s{0,2}(?:-|to)\\s{0,2}(?<g4>\\d{1,2}|${NUMWORD}))?\\s+(?:other\\s+)?(?:pupils|children|students|learners|young\\s+people|peers)(?![A-Za-z])` +
+    // "(6 children at most)", "4 pupils maximum".
+    `|(?<![A-Za-z0-9])(?<g6>\\d{1,2}|${NUMWORD})\\s+(?:other\\s+)?(?:pupils|children|students|learners|young\\s+people)\\s+(?:at\\s+most|or\\s+fewer|or\\s+less|maximum|max)(?![A-Za-z])`,
   'gi',
 );
 /** "small group" / "small class" with no size. */
@@ -49,6 +51,7 @@ export function scanGroups(s: string, text: string): GroupHit[] {
     const g = m.groups!;
     let max: number | undefined;
     if (g.g5 !== undefined) max = parseNumber(g.g5);
+    else if (g.g6 !== undefined) max = parseNumber(g.g6);
     else if (g.g3 !== undefined) {
       max = parseNumber(g.g4 ?? g.g3);
       if (/^(?:fewer|less)/i.test(g.gq2 ?? '') && max !== undefined) max -= 1;
@@ -66,6 +69,9 @@ export function scanGroups(s: string, text: string): GroupHit[] {
     const start = m.index;
     const end = start + m[0].length;
     if (overlapsAny(sized, start, end)) continue;
+    // "a small group (no more than 4 pupils)", "small-group phonics (a group of 3)": the size follows at once.
+    const restated = sized.find((h) => h.start >= end && h.start - end <= 40);
+    if (restated && /^[^.;\n]{0,40}$/.test(s.slice(end, restated.start)) && !/\s(?:and|plus|also)\s/i.test(s.slice(end, restated.start))) continue;
     add(start, end, undefined, true);
   }
   hits.sort((a, b) => a.span.start - b.span.start);

@@ -21,6 +21,7 @@ import { scanPeriod } from './period';
 import { type Prim, groupPrims, scanSimple } from './primitives';
 import { readProviders, scanRoles, settleProviders } from './provider';
 import { readVague } from './vague';
+import { readAdviserVoice } from './voice';
 
 /**
  * Read one provision text: who delivers it, how often, how long or how much, the group size and the
@@ -103,7 +104,8 @@ export function quantify(text: string, options?: QuantifyOptions): ProvisionRead
   const stopAt = quantities.map((p) => p.start).concat(groupHits.map((g) => g.span.start)).sort((a, b) => a - b);
   const providers = settleProviders(readProviders(s, text, breaks, mentions, stopAt));
   // Vague wording first: an unnamed deliverer ("school staff") means an overseer is not the deliverer.
-  const vague = readVague(s, text, breaks, quantities, mentions, groupHits, options);
+  const voice = readAdviserVoice(s, text);
+  const vague = readVague(s, text, breaks, quantities, mentions, groupHits, options, voice?.excused);
   const unnamedDeliverer = vague.some((v) => v.kind === 'unspecified-provider');
   // Who delivers: a named deliverer, or, when no one else is said to, the professional who oversees
   // ("the SENCo will oversee the plan and review it termly").
@@ -151,6 +153,7 @@ export function quantify(text: string, options?: QuantifyOptions): ProvisionRead
   if (amount) reading.amount = amount;
   if (group) reading.group = group;
   if (period) reading.period = period;
+  if (voice) reading.adviserVoice = { text: voice.text, span: voice.span };
   return reading;
 }
 

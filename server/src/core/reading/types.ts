@@ -75,6 +75,13 @@ export interface ProvisionReading {
   vague: VaguePhrase[];
   /** What a tribunal reader could not tell from the text. */
   missing: Missing[];
+  /** Where the text speaks as the adviser ("I recommend that", "In my professional opinion"). */
+  adviserVoice?: { text: string; span: Span };
+  /**
+   * The only words that say what is provided, when they say nothing a school could deliver
+   * ("support", "sessions", "time with"): LB Redbridge v HO [2020] UKUT 323.
+   */
+  unnamedContent?: { text: string; span: Span };
 }
 
 export interface QuantifyOptions {

@@ -1,8 +1,9 @@
 /** Vague and discretionary wording: the lexicon, the context that excuses a match, and ceilings and unsized groups. */
+import type { Span } from '../types';
 import type { QuantifyOptions, VagueKind, VaguePhrase } from './types';
 import { ceilingAdvice, unsizedGroupAdvice, vagueLexicon, type VagueEntry } from './vocabulary';
 import { Q_CEIL } from './amount';
-import { clauseAround, lowerBound, nextWord, overlapsAny, previousWord } from './clauses';
+import { clauseAround, hasBreakBetween, lowerBound, nextWord, overlapsAny, previousWord } from './clauses';
 import type { GroupHit } from './group';
 import { normalise } from './normalise';
 import type { Prim } from './primitives';
@@ -107,6 +108,7 @@ export function readVague(
   mentions: readonly Mention[],
   groupHits: readonly GroupHit[],
   options: QuantifyOptions | undefined,
+  excused: readonly Span[] = [],
 ): VaguePhrase[] {
   const found: VaguePhrase[] = [];
   const push = (start: number, end: number, kind: VagueKind, advice: string, replacement?: string) => {
@@ -138,6 +140,8 @@ export function readVague(
       if (!isModalProvision(s, text, start, end, cStart)) continue;
     }
     if (entry.id === 'support' && !isSupportNoun(s, start, end, phrase)) continue;
+    if (excused.some((e) => e.start < end && start < e.end)) continue;
+    if (notTheProvision(entry, s, text, start, end, breaks, quantities, mentions)) continue;
     // "advise staff", "training for staff", "staff will receive training": staff who receive, not who deliver.
     if (entry.kind === 'unspecified-provider') {
       if (RECIPIENT_BEFORE.has(previousWord(s, start))) continue;
@@ -197,4 +201,76 @@ export function readVague(
     out.push(v);
   }
   return out;
+}
+
+// ---------------------------------------------------------------------------
+// A vague word only counts when it leaves the provision itself open.
+
+const EVERYONE_WHO = /^\s{1,2}(?:(?:who|that)\s+(?:works?|supports?|teach(?:es)?|cares?\s+for|looks?\s+after|is\s+involved\s+with|are\s+involved\s+with|comes?\s+into\s+contact\s+with|will\s+work\s+with)|working\s+with|involved\s+(?:with|in)|supporting)(?![A-Za-z])/i;
+const WITH_VERB_BEFORE = /(?:^|\s)(?:meet|meets|meeting|liaise|liaises|liaising|work|works|working|talk|talks|share|shares|shared|consult|consults|together|plan|plans|planning)\s+with\s+$/i;
+const RELATIVE_OBJECT = /^\s{1,2}(?:can|could|will|may|are\s+able\s+to)\s+(?:see|read|use|access|refer\s+to|find|follow)(?![A-Za-z])/i;
+const REQUIRED_BY_LAW =
+  /^\s{1,2}(?:by|under|in)\s+(?:the\s+|his\s+|her\s+|their\s+|current\s+|statutory\s+|national\s+)?(?:[A-Za-z&'-]{1,20}\s+){0,5}(?:regulations?|act|law|legislation|policy|policies|guidance|plan|protocol|risk\s+assessment|code\s+of\s+practice)(?![A-Za-z])/i;
+const CHILD_SUBJECT = new Set(['he', 'she', 'they', 'it', 'who', 'which', 'can', 'may', 'might', 'does', 'do', 'is', 'are', 'also', 'still']);
+const PURPOSE_BEFORE = /(?:^|\s)to\s+(?:plan|prepare|create|make|produce|develop|discuss|agree|review|share|write|adapt|check|provide\s+(?:staff|teachers)\s+with)\s+(?:[A-Za-z'-]{1,20}\s+){0,4}$/i;
+const RESTATE_GAP = /^[^.;\n]{0,60}$/;
+const CONJUNCTION = /\s(?:and|plus|as\s+well\s+as|also|with\s+additional)\s/i;
+
+function notTheProvision(
+  entry: VagueEntry,
+  s: string,
+  text: string,
+  start: number,
+  end: number,
+  breaks: readonly number[],
+  quantities: readonly Prim[],
+  mentions: readonly Mention[],
+): boolean {
+  const after = s.slice(end, end + 80);
+  const before = s.slice(Math.max(0, start - 60), start);
+  if (entry.kind === 'unspecified-provider') {
+    // "every adult who works with him", "all staff working with her": everyone, named as such.
+    if (/(?:^|\s)(?:every|each|all|any)\s+$/i.test(before) || /^(?:every|each|all|any)\s/i.test(s.slice(start, end))) {
+      if (EVERYONE_WHO.test(after)) return true;
+    }
+    // "meet with support staff", "liaise with staff": the staff receive, they do not deliver.
+    if (WITH_VERB_BEFORE.test(before)) return true;
+    // "a record that support staff can see".
+    if (/(?:^|\s)(?:that|which|whom)\s+$/i.test(before) && RELATIVE_OBJECT.test(after)) return true;
+    // "a trusted adult, the ELSA," / "a familiar adult (her key worker)": the role is named at once.
+    const named = /^\s{0,2}[,(-]\s{0,2}(?:(?:the|a|an|his|her|their|namely|i\.e\.)\s+)?/.exec(after);
+    if (named && mentions.some((mn) => mn.start === end + named[0].length && mn.role.name !== 'All Staff')) return true;
+  }
+  // "as required by the Moving and Handling Regulations": a duty, not discretion.
+  if (entry.id === 'as-required' && REQUIRED_BY_LAW.test(after)) return true;
+  // "Because Ollie often becomes anxious": describes the child, not the provision.
+  if (entry.id === 'frequent') {
+    const prev = previousWord(s, start);
+    const prevRaw = text.slice(Math.max(0, start - prev.length - 1), start).trim();
+    const [cStart] = clauseAround(breaks, start, s.length);
+    const atStart = s.slice(cStart, start).trim() === '';
+    if (CHILD_SUBJECT.has(prev) || (!atStart && /^[A-Z][a-z]/.test(prevRaw) && !/^(?:The|A|An|With|And|Or|Very|More|Less)$/.test(prevRaw))) return true;
+  }
+  // "age-appropriate equipment": a compound adjective, not a choice left to others.
+  if ((entry.id === 'appropriate' || entry.id === 'as-appropriate') && s[start - 1] === '-') return true;
+  // "Access to Work": a name.
+  if (entry.id === 'access-to' && text[start] === 'A' && /^\s{1,2}[A-Z][a-z]/.test(text.slice(end, end + 4))) {
+    const [cStart] = clauseAround(breaks, start, s.length);
+    if (s.slice(cStart, start).trim() !== '') return true;
+  }
+  // "meet weekly for 15 minutes to plan differentiated tasks": the purpose of a stated meeting.
+  if (entry.id === 'differentiated' && PURPOSE_BEFORE.test(before)) {
+    const [cStart, cEnd] = clauseAround(breaks, start, s.length);
+    if (quantities.some((q) => q.start >= cStart && q.end <= cEnd)) return true;
+  }
+  // "frequent movement breaks: 4 x 5 minutes each morning", "regular check-ins (every 30 minutes)":
+  // the vague word is made specific at once.
+  if (entry.id === 'frequent' || entry.id === 'regular') {
+    const per = quantities.find((q) => q.kind === 'per' && q.start >= end && q.start - end <= 70);
+    if (per) {
+      const gap = s.slice(end, per.start);
+      if (RESTATE_GAP.test(gap) && !CONJUNCTION.test(gap) && !hasBreakBetween(breaks, end, per.start)) return true;
+    }
+  }
+  return false;
 }
