@@ -356,7 +356,7 @@ const HEAD = '(?<head>[Pp]ractitioner|[Ii]nstructor|[Tt]rainer|[Ff]acilitator|[L
 const PERSON = '(?<person>adults?|members?\\s+of\\s+staff|staff\\s+members?)';
 const PREQUAL_WORD = '(?:qualified|trained|certified|licensed|accredited|registered|approved|[A-Za-z]{2,20}-(?:trained|licensed|qualified|accredited|certified|registered))';
 /** A word of a named approach or qualification: capitalised ("Intensive", "PROACT-SCIPr-UK", "BSL"), "Level 3". */
-const NAMED_WORD = "(?:[A-Z][A-Za-z0-9'&+-]{0,24}|[Ll]evel\\s?\\d)";
+const NAMED_WORD = "(?:(?!(?:A|An|The|This|That|These|Each|Every|All|Any|His|Her|Their|Our|My|One|Two|Three|Four|In|On|At|By|For|With|From|To|Weekly|Daily)(?![A-Za-z0-9'&+-]))[A-Z][A-Za-z0-9'&+-]{0,24}|[Ll]evel\\s?\\d)";
 const GENERIC_RE = new RegExp(
   // "two adults", "2 members of staff", "three trained staff": a stated number of people is a staffing level.
   `(?<![A-Za-z0-9])(?<count>[Tt]wo|[Tt]hree|[Ff]our|[2-4])\\s{1,2}(?:(?:trained|named|familiar|designated|additional|experienced|qualified|consistent|dedicated|allocated|identified|skilled)\\s{1,2}){0,2}(?<counted>adults|members\\s+of\\s+(?:the\\s+)?(?:school\\s+|support\\s+|teaching\\s+)?staff|staff(?:\\s+members)?)(?![A-Za-z])` +

@@ -15,6 +15,7 @@ import { MONEY_RE, scanDurations, scanTimeRanges } from './amount';
 import { clauseAround, findBreaks, hasBreakBetween } from './clauses';
 import { DEFAULT_WEEKS_PER_YEAR, PERVASIVE_RE, daysAWeek, scanCounts, scanPeriods, sessionsPerPeriod } from './frequency';
 import { scanGroups } from './group';
+import { readUnnamedContent } from './content';
 import { readItemKind } from './item';
 import { normalise } from './normalise';
 import { scanPeriod } from './period';
@@ -154,6 +155,13 @@ export function quantify(text: string, options?: QuantifyOptions): ProvisionRead
   if (group) reading.group = group;
   if (period) reading.period = period;
   if (voice) reading.adviserVoice = { text: voice.text, span: voice.span };
+  if (itemKind === undefined && missing.length === 0) {
+    // Only asked once who, how often and how long are settled: otherwise those findings come first.
+    const perWeek = frequency?.perWeek;
+    const minutesAWeek = perWeek !== undefined && amount?.minutes !== undefined ? perWeek * amount.minutes : undefined;
+    const unnamed = readUnnamedContent(s, text, providers, frequency?.pervasive === true, minutesAWeek);
+    if (unnamed) reading.unnamedContent = unnamed;
+  }
   return reading;
 }
 
