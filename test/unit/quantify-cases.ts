@@ -25,6 +25,14 @@ export interface QuantifyCase {
   pervasive?: boolean;
   /** A substring of some provider's qualification. */
   qualification?: string;
+  /** The only "what" is "support", "sessions", "time with" … (provision-no-content). */
+  noContent?: boolean;
+  /** Written in the adviser's voice (adviser-voice). */
+  adviserVoice?: boolean;
+  /** Equipment or a record: the item itself is the specification, so no deliverer is labelled. */
+  item?: boolean;
+  /** The section the statement is filed under for `npm run accuracy` (F unless given). */
+  section?: 'F' | 'G' | 'H1' | 'H2';
 }
 
 export interface QuantifyGroup {

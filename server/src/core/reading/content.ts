@@ -5,6 +5,7 @@
  * held "support at home from a familiar psychologist" too vague in content.
  */
 import type { Span } from '../types';
+import { GENERIC_ROLE_NAMES } from './provider';
 import type { Provider } from './types';
 
 /** Words that stand for provision without saying what it is. */
@@ -15,7 +16,7 @@ const GENERIC_RE =
 const CONTENT_RE = new RegExp(
   '(?<![A-Za-z])(?:' +
     [
-      'therap(?:y|ies|eutic)', 'teach(?:ing|es)?', 'taught', 'tuition', 'tutoring', 'lessons?', 'counselling', 'coaching', 'mentoring', 'training', 'programmes?', 'curriculum',
+      'therap(?:y|ies|eutic)', 'teach(?:ing|es)?', 'taught', 'tuition', 'tutoring', 'lessons?', 'counselling', 'coaching', 'mentoring', 'training', 'train(?:s|ed)?', 'monitoring', 'glucose', 'programmes?', 'curriculum',
       'instruction', 'exercises?', 'stretch(?:es|ing)?', 'practi[sc](?:e|ing)', 'rehears\\w*', 'model(?:s|led|ling)?', 'pre-teach\\w*', 'over-?learning',
       'reading', 'literacy', 'phonics', 'spellings?', 'maths', 'mathematics', 'numeracy', 'number', 'handwriting', 'writing', 'typing', 'keyboard', 'language', 'vocabulary', 'communication',
       'speech', 'listening', 'attention', 'social\\s+skills?', 'social\\s+communication', 'friendships?', 'relationships?', 'emotion\\w*', 'feelings', 'anger', 'anxiety', 'worries', 'self-esteem', 'resilience', 'regulation', 'regulate',
@@ -56,7 +57,7 @@ export function readUnnamedContent(
   if (pervasive || (minutesAWeek !== undefined && minutesAWeek >= 600)) return undefined;
   // Role names do not name content ("Teaching Assistant", "Learning Support Assistant").
   let rest = s;
-  for (const p of providers) rest = rest.slice(0, p.span.start) + ' '.repeat(p.span.end - p.span.start) + rest.slice(p.span.end);
+  for (const p of providers.filter((x) => !GENERIC_ROLE_NAMES.has(x.role))) rest = rest.slice(0, p.span.start) + ' '.repeat(p.span.end - p.span.start) + rest.slice(p.span.end);
   if (CONTENT_RE.test(rest)) return undefined;
   if (providers.some((p) => THERAPY_ROLES.has(p.role))) return undefined;
   GENERIC_RE.lastIndex = 0;

@@ -52,7 +52,7 @@ const DATE = `(?:(?:early|mid|late)[\\s-]{1,2})?${MONTH}(?:\\s{1,2}\\d{4})?`;
 /** A stated time for a course or a one-off: see PER_RE's `crs`. */
 const COURSE =
   `(?:in|during|across|over|throughout|before|by|from|until)\\s{1,2}${TERM_NAME}` +
-  `|(?:in|during|before|by|from|until|between)\\s{1,2}${DATE}(?:\\s{1,2}(?:and|to|-|or|until)\\s{1,2}${DATE})?(?=[\\s,.;)]|$)` +
+  `|(?:in|during|before|by|from|until|between)\\s{1,2}(?:the\\s{1,2}(?:first|second|third|last|final)\\s{1,2}(?:week|fortnight|half)\\s{1,2}of\\s{1,2})?${DATE}(?:\\s{1,2}(?:and|to|-|or|until)\\s{1,2}${DATE})?(?=[\\s,.;)]|$)` +
   "|(?:in|during|across|throughout|over)\\s{1,2}(?:the\\s+)?(?:Year|Yr|Y)\\s?\\d{1,2}(?![0-9])" +
   `|over\\s{1,2}(?:a|the|one)\\s{1,2}(?:\\d{1,2}|${NUMWORD})[\\s-]weeks?\\s+(?:period|block|course|programme)` +
   '|(?:before|by|at|in)\\s{1,2}the\\s{1,2}(?:end|start|beginning)\\s{1,2}of\\s{1,2}(?:the\\s{1,2})?(?:(?:autumn|spring|summer|academic|school|first|next)\\s{1,2})?(?:half[\\s-]?)?(?:term|year|half\\s+term)(?:\\s+\\d{4})?' +
@@ -94,7 +94,7 @@ export const PERVASIVE_RE = new RegExp(
     `|(?:in|during|across|at|for|throughout|within|on)\\s{1,2}${EVERY}(?:sessions?|activit(?:y|ies)|tasks?|work|visits?|clubs?)` +
     '|(?:throughout|across)\\s{1,2}(?:the|each|every|his|her|their)\\s{1,2}(?:whole\\s+|entire\\s+|full\\s+)?(?:school\\s+|college\\s+|nursery\\s+|teaching\\s+|learning\\s+|setting\\s+)?(?:day|week|curriculum|session)' +
     '|at\\s+all\\s+times' +
-    '|(?:for\\s+|during\\s+)?(?:the\\s+)?(?:whole|entire|full)\\s+(?:school\\s+|college\\s+|nursery\\s+|teaching\\s+)?(?:day|week)' +
+    '|(?:for\\s+|during\\s+)?(?:the\\s+)?(?:whole|entire|full)\\s+(?:of\\s+(?:every|each|the|his|her|their)\\s+)?(?:school\\s+|college\\s+|nursery\\s+|teaching\\s+)?(?:day|week|session)' +
     '|all\\s+day(?:\\s+every\\s+day)?' +
     '|full[\\s-]time' +
     '|(?:at|during)\\s+(?:all\\s+)?unstructured\\s+times?' +

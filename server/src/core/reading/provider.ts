@@ -231,7 +231,8 @@ export function readProviders(s: string, text: string, breaks: readonly number[]
       // "ELSA-trained staff", "SaLT-trained TA": a training, not a deliverer.
       if (advisory) capacity = 'oversees';
       else reference = true;
-    } else if (PRE_DELIVER.test(pre)) capacity = 'delivers';
+    } else if (/under\s+(?:the\s+)?$/i.test(pre) && /^(?:'s|s')\s+(?:direction|supervision|guidance|oversight)(?![A-Za-z])/i.test(post)) capacity = 'oversees';
+    else if (PRE_DELIVER.test(pre)) capacity = 'delivers';
     else if (advisory && PRE_OVERSEE.test(pre)) capacity = 'oversees';
     else if (advisory && PRE_DEVISE.test(pre)) capacity = 'devises';
     else if (PRE_REFERENCE.test(pre)) reference = true;
@@ -352,7 +353,9 @@ const GENERIC_HEADS: Record<string, string> = {
   clinician: 'Clinician', therapist: 'Therapist', worker: 'Worker', officer: 'Officer', mentor: 'Mentor', carer: 'Carer',
   specialist: 'Specialist', tutor: 'Tutor', adult: 'Adult', 'member of staff': 'Member of Staff', 'staff member': 'Member of Staff', staff: 'Member of Staff',
 };
-const HEAD = '(?<head>[Pp]ractitioner|[Ii]nstructor|[Tt]rainer|[Ff]acilitator|[Ll]eader|[Ii]nterpreter|[Tt]ranscriber|[Ss]igner|[Cc]oach|[Ss]upervisor|[Cc]linician|[Tt]herapist|[Ww]orker|[Oo]fficer|[Mm]entor|[Cc]arer|[Ss]pecialist|[Tt]utor)(?:s|es)?';
+/** Names given to roles read from their training rather than a listed title. */
+export const GENERIC_ROLE_NAMES: ReadonlySet<string> = new Set(Object.values(GENERIC_HEADS));
+const HEAD = '(?<head>[Pp]ractitioner|[Ii]nstructor|[Tt]rainer|[Ff]acilitator|[Ll]eader|[Ii]nterpreter|[Tt]ranscriber|[Ss]igner|[Cc]oach|[Ss]upervisor|[Cc]linician|[Tt]herapist|[Ww]orker|[Oo]fficer|[Mm]entor|[Cc]arer|[Tt]utor)(?:s|es)?';
 const PERSON = '(?<person>adults?|members?\\s+of\\s+staff|staff\\s+members?)';
 const PREQUAL_WORD = '(?:qualified|trained|certified|licensed|accredited|registered|approved|[A-Za-z]{2,20}-(?:trained|licensed|qualified|accredited|certified|registered))';
 /** A word of a named approach or qualification: capitalised ("Intensive", "PROACT-SCIPr-UK", "BSL"), "Level 3". */
@@ -361,7 +364,7 @@ const GENERIC_RE = new RegExp(
   // "two adults", "2 members of staff", "three trained staff": a stated number of people is a staffing level.
   `(?<![A-Za-z0-9])(?<count>[Tt]wo|[Tt]hree|[Ff]our|[2-4])\\s{1,2}(?:(?:trained|named|familiar|designated|additional|experienced|qualified|consistent|dedicated|allocated|identified|skilled)\\s{1,2}){0,2}(?<counted>adults|members\\s+of\\s+(?:the\\s+)?(?:school\\s+|support\\s+|teaching\\s+)?staff|staff(?:\\s+members)?)(?![A-Za-z])` +
     // "a certified PROACT-SCIPr-UK instructor", "an Intensive Interaction practitioner", "a BSL Level 6 qualified interpreter".
-    `|(?<![A-Za-z0-9-])(?<named>(?:(?:${PREQUAL_WORD}|${NAMED_WORD})[\\s-]{1,2}(?:(?:${PREQUAL_WORD}|${NAMED_WORD}|[a-z]{2,15})[\\s-]{1,2}){0,4})?)${HEAD}(?![A-Za-z])` +
+    `|(?<![A-Za-z0-9-])(?<named>(?:(?:${PREQUAL_WORD}|${NAMED_WORD})[\\s-]{1,2}(?:(?:${PREQUAL_WORD}|${NAMED_WORD}|(?!(?:will|would|can|could|should|must|shall|may|have|has|had|is|are|be|been|was|were|to|and|or|the|a|an|of|with|for|by|from|in|on|at|his|her|their|who|which|that|receive|receives|get|gets|see|sees|attend|attends|also|then|weekly|daily)(?![a-z]))[a-z]{2,15})[\\s-]{1,2}){0,4})?)${HEAD}(?![A-Za-z])` +
     // "a member of staff trained in gastrostomy feeding", "an adult trained by the diabetes nurse".
     `|(?<![A-Za-z])${PERSON}(?=,?\\s{1,2}(?:who\\s+(?:is|are|has\\s+been|have\\s+been)\\s+)?(?:(?:fully|specifically|specially)\\s+)?(?:trained|qualified|certified|accredited|licensed)\\s+(?:in|by|on|to)\\s)`,
   'g',

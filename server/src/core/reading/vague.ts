@@ -213,7 +213,7 @@ const REQUIRED_BY_LAW =
   /^\s{1,2}(?:by|under|in)\s+(?:the\s+|his\s+|her\s+|their\s+|current\s+|statutory\s+|national\s+)?(?:[A-Za-z&'-]{1,20}\s+){0,5}(?:regulations?|act|law|legislation|policy|policies|guidance|plan|protocol|risk\s+assessment|code\s+of\s+practice)(?![A-Za-z])/i;
 const CHILD_SUBJECT = new Set(['he', 'she', 'they', 'it', 'who', 'which', 'can', 'may', 'might', 'does', 'do', 'is', 'are', 'also', 'still']);
 const PURPOSE_BEFORE = /(?:^|\s)to\s+(?:plan|prepare|create|make|produce|develop|discuss|agree|review|share|write|adapt|check|provide\s+(?:staff|teachers)\s+with)\s+(?:[A-Za-z'-]{1,20}\s+){0,4}$/i;
-const RESTATE_GAP = /^[^.;\n]{0,60}$/;
+const RESTATE_GAP = /^[^.;\n]{0,90}$/;
 const CONJUNCTION = /\s(?:and|plus|as\s+well\s+as|also|with\s+additional)\s/i;
 
 function notTheProvision(
@@ -266,7 +266,7 @@ function notTheProvision(
   // "frequent movement breaks: 4 x 5 minutes each morning", "regular check-ins (every 30 minutes)":
   // the vague word is made specific at once.
   if (entry.id === 'frequent' || entry.id === 'regular') {
-    const per = quantities.find((q) => q.kind === 'per' && q.start >= end && q.start - end <= 70);
+    const per = quantities.find((q) => q.kind === 'per' && q.start >= end && q.start - end <= 90);
     if (per) {
       const gap = s.slice(end, per.start);
       if (RESTATE_GAP.test(gap) && !CONJUNCTION.test(gap) && !hasBreakBetween(breaks, end, per.start)) return true;

@@ -911,7 +911,7 @@ export const vagueLexicon: readonly VagueEntry[] = [
     pattern:
       '(?:it\\s+is|it\\s+was|it\\s+would\\s+be)\\s+(?:strongly\\s+|also\\s+|therefore\\s+|further\\s+)?(?:recommended|advised|suggested|advisable)|(?:i|we)\\s+(?:would\\s+)?(?:strongly\\s+|also\\s+)?(?:recommend|suggest|advise)|recommended(?!\\s+by)|recommendations?(?=\\s+(?:of|from|in|made))',
     advice: '"{phrase}" records advice, not a decision. Write it as what will be provided: who, how often and for how long.',
-    examples: ['it is recommended', 'recommended', 'I would recommend'],
+    examples: ['it is recommended', 'recommended', 'it was suggested'],
   },
   {
     id: 'encouraged-to',
