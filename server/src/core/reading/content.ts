@@ -23,7 +23,7 @@ const CONTENT_RE = new RegExp(
       'sensory', 'motor', 'co-ordination', 'coordination', 'balance', 'mobility', 'cane', 'travel', 'swimming', 'play', 'art', 'music', 'drama', 'Lego', 'Theraplay', 'ELSA', 'Thrive', 'nurture', 'CBT', 'DBT', 'EMDR',
       'Makaton', 'signs?', 'signing', 'BSL', 'Braille', 'PECS', 'Attention\\s+Autism', 'Intensive\\s+Interaction', 'Precision\\s+Teaching', 'Zones\\s+of\\s+Regulation', 'Drawing\\s+and\\s+Talking', 'Talkabout', 'Lexia', 'Sensory\\s+Circuits?',
       'personal\\s+care', 'hoist\\w*', 'moving\\s+and\\s+handling', 'manual\\s+handling', 'feeding', 'toileting', 'changing', 'medication', 'medical', 'health\\s+care', 'first\\s+aid', 'epilepsy', 'diabetes',
-      'note-taking', 'notes', 'scribe', 'scribing', 'reader', 'prompt\\w*', 'check-ins?', 'check-outs?', 'supervis\\w*', 'assessments?', 'observations?', 'homework', 'revision', 'exams?', 'transitions?', 'independence', 'life\\s+skills', 'self-care', 'daily\\s+living',
+      'note-taking', 'notes', 'instructions', 'steps', 'scribe', 'scribing', 'reader', 'prompt\\w*', 'check-ins?', 'check-outs?', 'supervis\\w*', 'assessments?', 'observations?', 'homework', 'revision', 'exams?', 'transitions?', 'independence', 'life\\s+skills', 'self-care', 'daily\\s+living',
       'careers?', 'work\\s+experience', 'clubs?', 'short\\s+breaks?', 'respite', 'overnight', 'stays?', 'activities', 'outings?', 'trips?', 'Numicon', 'placements?', 'interview', 'study\\s+skills', 'organisation', 'planning', 'problem-solving', 'memory', 'comprehension', 'inference', 'narrative', 'sentences?', 'words?', 'sounds?', 'stammer\\w*', 'fluency', 'eating', 'drinking', 'swallow\\w*',
     ].join('|') +
     ')(?![A-Za-z])',
@@ -31,7 +31,7 @@ const CONTENT_RE = new RegExp(
 );
 
 /** A purpose or topic right after the generic word: "support to …", "sessions on …", "help with his …". */
-const PURPOSE_AFTER = /^[^.;\n]{0,60}?\s(?:to\s+(?!(?:the|a|an|his|her|their|school|college|home|class)\b)[a-z]{3,}|in\s+order\s+to|so\s+that|focus(?:ing|ed|sing|sed)?\s+on|on\s+(?!(?:a|an|the)\s+(?:\d|one|two|weekly|daily)|(?:mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|site)\b)[a-z]{3,}|about\s+[a-z]{3,}|covering|targeting|with\s+(?:his|her|their)\s+(?!(?:key|class|teacher|TA|own)\b)[a-z]{3,}|for\s+(?:his|her|their)\s+(?!(?:key|class|teacher|TA|own)\b)[a-z]{3,})/i;
+const PURPOSE_AFTER = /^[^.;\n]{0,60}?\s(?:to\s+(?!(?:the|a|an|his|her|their|school|college|home|class)\b)[a-z]{3,}|in\s+order\s+to|so\s+that|focus(?:ing|ed|sing|sed)?\s+on|on\s+(?!(?:a|an|the)\s+(?:\d|one|two|weekly|daily)|(?:mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|site)\b)[a-z]{3,}|about\s+[a-z]{3,}|covering|targeting|(?:who|which|that)\s+(?:will\s+)?(?!(?:is|are|was|has|have|had|be|been|holds?|works?)\b)[a-z]{3,}|with\s+(?:his|her|their)\s+(?!(?:key|class|teacher|TA|own)\b)[a-z]{3,}|for\s+(?:his|her|their)\s+(?!(?:key|class|teacher|TA|own)\b)[a-z]{3,})/i;
 
 /** Roles whose sessions are their therapy or specialist teaching ("weekly sessions with the SaLT" are speech and language therapy). */
 const THERAPY_ROLES = new Set([
@@ -39,7 +39,7 @@ const THERAPY_ROLES = new Set([
   'Specialist Dyslexia Teacher', 'Specialist Autism Teacher', 'Behaviour Support Teacher', 'Class Teacher', 'Subject Teacher', 'Teacher', 'Tutor', 'Instructor', 'Trainer', 'Coach',
   'Speech and Language Therapist', 'Speech and Language Therapy Assistant', 'Occupational Therapist', 'Occupational Therapy Assistant', 'Physiotherapist', 'Physiotherapy Assistant',
   'Counsellor', 'Play Therapist', 'Music Therapist', 'Art Therapist', 'Drama Therapist', 'Psychotherapist', 'Emotional Literacy Support Assistant', 'Thrive Practitioner', 'Nurture Practitioner',
-  'Therapeutic Practitioner', 'Travel Trainer', 'Job Coach', 'Intervenor', 'British Sign Language Interpreter', 'Communication Support Worker', 'Habilitation Specialist', 'Portage Home Visitor', 'Careers Adviser',
+  'Therapeutic Practitioner', 'Deaf Role Model', 'Travel Trainer', 'Job Coach', 'Intervenor', 'British Sign Language Interpreter', 'Communication Support Worker', 'Habilitation Specialist', 'Portage Home Visitor', 'Careers Adviser',
 ]);
 
 /**

@@ -41,6 +41,8 @@ export const roles: readonly RoleInfo[] = [
       'SaLT service',
       'SaLT team',
       'specialist speech and language therapist',
+      'speech language therapist',
+      'speech-language therapist',
     ],
     services: ['speech and language therapy', 'speech therapy', 'language therapy'],
     sector: 'health',
