@@ -70,7 +70,15 @@ export function scanGroups(s: string, text: string): GroupHit[] {
     const end = start + m[0].length;
     if (overlapsAny(sized, start, end)) continue;
     // "a small group (no more than 4 pupils)", "small-group phonics (a group of 3)": the size follows at once.
-    const restated = sized.find((h) => h.start >= end && h.start - end <= 40);
+    let lo = 0;
+    let hi = sized.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sized[mid]!.start < end) lo = mid + 1;
+      else hi = mid;
+    }
+    const next = sized[lo];
+    const restated = next && next.start - end <= 40 ? next : undefined;
     if (restated && /^[^.;\n]{0,40}$/.test(s.slice(end, restated.start)) && !/\s(?:and|plus|also)\s/i.test(s.slice(end, restated.start))) continue;
     add(start, end, undefined, true);
   }

@@ -372,6 +372,9 @@ const GENERIC_RE = new RegExp(
 const PREQUAL_TEST = new RegExp(`(?:^|[\\s-])${PREQUAL_WORD}(?![A-Za-z])|(?:^|\\s)[A-Z]`);
 const POST_TRAINED = /^,?\s{1,2}(?:who\s+(?:is|are|has\s+been|have\s+been)\s+)?(?:(?:fully|specifically|specially|suitably|appropriately)\s+)?(?:trained|qualified|certified|accredited|licensed|experienced)\s+(?:in|by|on|to|as)\s/;
 
+/** A cheap test first: the words a generic role needs. */
+const GENERIC_QUICK = /practitioner|instructor|trainer|facilitator|leader|interpreter|transcriber|signer|coach|supervisor|clinician|therapist|worker|officer|mentor|carer|tutor|adult|staff/i;
+
 const genericRoles = new Map<string, RoleInfo>();
 function genericRole(name: string): RoleInfo {
   let r = genericRoles.get(name);
@@ -383,6 +386,7 @@ function genericRole(name: string): RoleInfo {
 }
 
 function scanGenericRoles(s: string, hits: Mention[]): void {
+  if (!GENERIC_QUICK.test(s)) return;
   const known = [...hits].sort((a, b) => a.start - b.start);
   const taken = (start: number, end: number) => known.some((h) => h.start < end && start < h.end);
   GENERIC_RE.lastIndex = 0;

@@ -12,7 +12,7 @@
  */
 import type { Amount, Frequency, GroupSize, Missing, ProvisionReading, QuantifyOptions } from './types';
 import { MONEY_RE, scanDurations, scanTimeRanges } from './amount';
-import { clauseAround, findBreaks, hasBreakBetween } from './clauses';
+import { clauseAround, findBreaks, lowerBound } from './clauses';
 import { DEFAULT_WEEKS_PER_YEAR, PERVASIVE_RE, daysAWeek, scanCounts, scanPeriods, sessionsPerPeriod } from './frequency';
 import { scanGroups } from './group';
 import { readUnnamedContent } from './content';
@@ -170,13 +170,25 @@ export function quantify(text: string, options?: QuantifyOptions): ProvisionRead
  * count ("8 sessions", "three mornings") or a single event's length ("a 2-hour visit", "training (2 hours)").
  */
 function courseOf(s: string, quantities: readonly Prim[], breaks: readonly number[]): Prim | undefined {
-  for (const c of quantities) {
-    if (c.kind !== 'per' || !c.course) continue;
-    const sameClause = (q: Prim) => !hasBreakBetween(breaks, Math.min(q.end, c.end), Math.max(q.start, c.start));
-    const [cStart, cEnd] = clauseAround(breaks, c.start, s.length);
-    const plural = /(?<![A-Za-z])(?:sessions|lessons|visits|appointments|meetings|classes|groups)(?![A-Za-z])/i.test(s.slice(cStart, cEnd));
-    const single = (q: Prim) => q.kind === 'dur' && (!plural || /(?:^|\s)(?:an?|one|single|one-off)\s{1,2}$/i.test(s.slice(Math.max(0, q.start - 12), q.start)));
-    if (quantities.some((q) => (q.kind === 'count' || single(q)) && sameClause(q))) return c;
+  // One pass: the clauses that hold a count, or a single event's length; then the first course in one.
+  const clause = (pos: number) => lowerBound(breaks, pos);
+  const plural = new Map<number, boolean>();
+  const isPlural = (ci: number) => {
+    let p = plural.get(ci);
+    if (p === undefined) {
+      const [cStart, cEnd] = clauseAround(breaks, ci < breaks.length ? breaks[ci]! : s.length, s.length);
+      p = /(?<![A-Za-z])(?:sessions|lessons|visits|appointments|meetings|classes|groups)(?![A-Za-z])/i.test(s.slice(cStart, cEnd));
+      plural.set(ci, p);
+    }
+    return p;
+  };
+  const counted = new Set<number>();
+  for (const q of quantities) {
+    if (q.kind === 'count') counted.add(clause(q.start));
+    else if (q.kind === 'dur') {
+      const ci = clause(q.start);
+      if (!isPlural(ci) || /(?:^|\s)(?:an?|one|single|one-off)\s{1,2}$/i.test(s.slice(Math.max(0, q.start - 12), q.start))) counted.add(ci);
+    }
   }
-  return undefined;
+  return quantities.find((c) => c.kind === 'per' && c.course && counted.has(clause(c.start)));
 }

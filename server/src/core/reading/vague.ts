@@ -140,7 +140,7 @@ export function readVague(
       if (!isModalProvision(s, text, start, end, cStart)) continue;
     }
     if (entry.id === 'support' && !isSupportNoun(s, start, end, phrase)) continue;
-    if (excused.some((e) => e.start < end && start < e.end)) continue;
+    if (excused.length > 0 && overlapsAny(excused, start, end)) continue;
     if (notTheProvision(entry, s, text, start, end, breaks, quantities, mentions)) continue;
     // "advise staff", "training for staff", "staff will receive training": staff who receive, not who deliver.
     if (entry.kind === 'unspecified-provider') {

@@ -19,6 +19,9 @@ const FRAME_RE = new RegExp(
 /** The modal of the recommended clause: "(she) should receive", "(he) needs to have". */
 const MODAL_AFTER = /^[\s,]{0,3}(?:(?:[A-Z][a-z'-]{1,20}|he|she|they|the\s+[A-Za-z]{1,20}|his\s+[A-Za-z]{1,20}|her\s+[A-Za-z]{1,20}|school|staff)\s+)?(should|ought\s+to|must|would\s+need\s+to|needs?\s+to|would)(?![A-Za-z])/;
 
+/** A cheap test first: most provision never speaks in the first person. */
+const QUICK = /(?<![A-Za-z])(?:I|we|my|our)(?![A-Za-z])/i;
+
 export interface AdviserVoice {
   /** The words that speak as the adviser, e.g. "I recommend that". */
   text: string;
@@ -29,10 +32,12 @@ export interface AdviserVoice {
 
 /** The first place the text speaks as the adviser, with the words the vague reader should leave alone. */
 export function readAdviserVoice(s: string, text: string): AdviserVoice | undefined {
+  if (!QUICK.test(s)) return undefined;
   FRAME_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
   let voice: AdviserVoice | undefined;
-  while ((m = FRAME_RE.exec(s))) {
+  // A plan item quotes the adviser a few times at most; beyond that the rest is not read.
+  while ((m = FRAME_RE.exec(s)) && (voice?.excused.length ?? 0) < 40) {
     const start = m.index;
     const end = start + m[0].length;
     voice ??= { text: text.slice(start, end), span: { start, end }, excused: [] };
