@@ -365,6 +365,8 @@ const GENERIC_RE = new RegExp(
   `(?<![A-Za-z0-9])(?<count>[Tt]wo|[Tt]hree|[Ff]our|[2-4])\\s{1,2}(?:(?:trained|named|familiar|designated|additional|experienced|qualified|consistent|dedicated|allocated|identified|skilled)\\s{1,2}){0,2}(?<counted>adults|members\\s+of\\s+(?:the\\s+)?(?:school\\s+|support\\s+|teaching\\s+)?staff|staff(?:\\s+members)?)(?![A-Za-z])` +
     // "a certified PROACT-SCIPr-UK instructor", "an Intensive Interaction practitioner", "a BSL Level 6 qualified interpreter".
     `|(?<![A-Za-z0-9-])(?<named>(?:(?:${PREQUAL_WORD}|${NAMED_WORD})[\\s-]{1,2}(?:(?:${PREQUAL_WORD}|${NAMED_WORD}|(?!(?:will|would|can|could|should|must|shall|may|have|has|had|is|are|be|been|was|were|to|and|or|the|a|an|of|with|for|by|from|in|on|at|his|her|their|who|which|that|receive|receives|get|gets|see|sees|attend|attends|also|then|weekly|daily)(?![a-z]))[a-z]{2,15})[\\s-]{1,2}){0,4})?)${HEAD}(?![A-Za-z])` +
+    // "a Team Teach-trained member of staff", "an ELSA-trained adult": a named training before the person.
+    "|(?<![A-Za-z0-9-])(?<hyph>(?:[A-Z][A-Za-z0-9&'+]{0,20}\\s){0,3}(?!(?:well|suitably|appropriately|fully|highly|specially|properly|specifically|formally|newly)-)[A-Za-z][A-Za-z0-9&'+]{1,20}-(?:trained|qualified|certified|accredited|licensed))\\s{1,2}(?<person2>adults?|members?\\s+of\\s+staff|staff\\s+members?)(?![A-Za-z])" +
     // "a member of staff trained in gastrostomy feeding", "an adult trained by the diabetes nurse".
     `|(?<![A-Za-z])${PERSON}(?=,?\\s{1,2}(?:who\\s+(?:is|are|has\\s+been|have\\s+been)\\s+)?(?:(?:fully|specifically|specially)\\s+)?(?:trained|qualified|certified|accredited|licensed)\\s+(?:in|by|on|to)\\s)`,
   'g',
@@ -398,6 +400,10 @@ function scanGenericRoles(s: string, hits: Mention[]): void {
     let name: string | undefined;
     if (g.counted) name = /adult/i.test(g.counted) ? 'Adult' : 'Member of Staff';
     else if (g.person) name = /adult/i.test(g.person) ? 'Adult' : 'Member of Staff';
+    else if (g.person2) {
+      start = m.index + m[0].length - g.person2.length;
+      name = /adult/i.test(g.person2) ? 'Adult' : 'Member of Staff';
+    }
     else if (g.head) {
       const named = g.named ?? '';
       // Named by a qualification or an approach before it, or "trained in ..." after it.

@@ -251,6 +251,12 @@ function notTheProvision(
     const atStart = s.slice(cStart, start).trim() === '';
     if (CHILD_SUBJECT.has(prev) || (!atStart && /^[A-Z][a-z]/.test(prevRaw) && !/^(?:The|A|An|With|And|Or|Very|More|Less)$/.test(prevRaw))) return true;
   }
+  // "5 minutes every 30 minutes, and more often if needed": a stated floor, with more at discretion.
+  if (['frequent', 'as-required', 'as-and-when', 'as-appropriate'].includes(entry.id)) {
+    const [cStart] = clauseAround(breaks, start, s.length);
+    const lead = s.slice(Math.max(cStart, start - 40), start);
+    if (/(?:^|\s)(?:more|extra|additional|further)(?:\s+(?:often|frequently|breaks|sessions|time))?\s*$/i.test(lead) && quantities.some((q) => q.kind === 'per' && q.end <= start && q.start >= cStart)) return true;
+  }
   // "age-appropriate equipment": a compound adjective, not a choice left to others.
   if ((entry.id === 'appropriate' || entry.id === 'as-appropriate') && s[start - 1] === '-') return true;
   // "Access to Work": a name.
