@@ -243,7 +243,8 @@ export function readProviders(s: string, text: string, breaks: readonly number[]
       if (compound && nextMention && nextMention.start - mn.end <= compound[0].length + 1) {
         // "a SaLT-trained TA", "an OT-devised programme delivered by ..."
         capacity = POST_COMPOUND_OVERSEE.test(post) ? 'oversees' : 'devises';
-      } else if (advisory && POST_DEVISE_VERB.test(post)) {
+      } else if (advisory && POST_DEVISE_VERB.test(post) && !(mn.weak && /^\s{1,3}to\s/i.test(post))) {
+        // "occupational therapy to develop his handwriting" says what the therapy is for, not who devises.
         capacity = 'devises';
         alsoDelivers = POST_ALSO_DELIVERS.test(ownPost);
         alsoOversees = POST_ALSO_OVERSEES.test(ownPost);
