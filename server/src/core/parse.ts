@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import { LineIndex, spanToRange } from './positions';
 import { planSchema } from './model';
 import { didYouMean } from './suggest';
+import { unknownTopLevelField } from './unknown-field';
 import type { Finding, Range, Span } from './types';
 
 /** Plans are rarely over 200 KB; past this a file is reported, not parsed (keeps the editor responsive). */
@@ -350,7 +351,13 @@ function issueToFinding(parsed: ParsedPlan, issue: Issue): Finding | undefined {
     return {
       rule: 'schema',
       severity: 'error',
-      message: issue.keys.map((k) => `"${k}" is not a field of ${where || 'a plan'}.${didYouMean(k, known)}`).join(' '),
+      message: issue.keys
+        .map((k) =>
+          path.length === 0
+            ? unknownTopLevelField(k, (parsed.value as Record<string, unknown> | null)?.[k], known)
+            : `"${k}" is not a field of ${where || 'a plan'}.${didYouMean(k, known)}`,
+        )
+        .join(' '),
       range: isMap(parent) ? range(keyNode(parent, issue.keys[0]!)) : range(parent),
     };
   }

@@ -13,6 +13,8 @@ import { provisionVague } from './provision-vague';
 import { provisionWithoutNeed } from './provision-without-need';
 import { provisionWrongSection } from './provision-wrong-section';
 import { unknownReference } from './unknown-reference';
+import { provisionNoContent } from './provision-no-content';
+import { adviserVoice } from './adviser-voice';
 
 export const rules: readonly Rule[] = [
   provisionVague,
@@ -28,6 +30,8 @@ export const rules: readonly Rule[] = [
   duplicateId,
   provisionWrongSection,
   outcomeNotSmart,
+  provisionNoContent,
+  adviserVoice,
 ];
 
 /** Findings made by the parser rather than a rule module; they can be re-levelled but not switched off. */
