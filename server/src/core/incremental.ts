@@ -7,10 +7,12 @@
  *
  * It takes the safe road whenever the text is not simple block YAML: anything it does not
  * recognise (document markers, directives, anchors or aliases, flow or unusual top-level lines,
- * duplicate top-level keys, a chunk with a YAML error) goes to the full parser, which reports errors.
+ * duplicate top-level keys, a chunk that does not read as one item or one field) goes to the full
+ * parser. A chunk with a YAML error (a half-typed line, an unclosed quote or bracket) is read
+ * alone and its errors reported, as the full parser reports them.
  * One instance per open document: its cache holds that document's nodes.
  */
-import { Document, isMap, isSeq, Pair, parseDocument, Scalar, visit, YAMLMap, YAMLSeq, type Node } from 'yaml';
+import { Document, isMap, isSeq, Pair, parseDocument, Scalar, YAMLMap, YAMLSeq, type Node, type YAMLError } from 'yaml';
 import { MAX_PLAN_BYTES, parsedFromDocument, parsePlan, type ParsedPlan } from './parse';
 import { LineIndex } from './positions';
 
@@ -37,9 +39,12 @@ interface Block {
 interface Parsed {
   start: number;
   doc: Document.Parsed;
+  /** The chunk's YAML errors, positions in the whole text (moved with the chunk). */
+  errors: YAMLError[];
 }
 
 export class IncrementalParser {
+  /** Parsed chunks by their text; a chunk that appears twice has two entries. */
   private cache = new Map<string, Parsed[]>();
   /** How the last text was read: chunk by chunk, or by the full parser. */
   lastPath: 'incremental' | 'full' = 'full';
@@ -52,30 +57,35 @@ export class IncrementalParser {
     if (text.length < this.minLength || text.length > MAX_PLAN_BYTES) return parsePlan(text);
     const blocks = splitBlocks(text);
     const assembled = blocks && this.assemble(blocks);
-    if (!assembled) {
-      this.cache.clear();
-      return parsePlan(text);
-    }
+    // The cache is kept when the full parser is needed, so the keystroke that mends the text
+    // re-parses only what changed since the last chunked read.
+    if (!assembled) return parsePlan(text);
     this.lastPath = 'incremental';
-    return parsedFromDocument(text, new LineIndex(text), assembled);
+    return parsedFromDocument(text, new LineIndex(text), assembled.doc, assembled.errors);
   }
 
-  private assemble(blocks: Block[]): Document.Parsed | undefined {
+  private assemble(blocks: Block[]): { doc: Document.Parsed; errors: YAMLError[] } | undefined {
     const previous = this.cache;
-    this.cache = new Map();
-    const chunkNode = (chunk: Chunk): Node | undefined => {
-      const reused = previous.get(chunk.text)?.pop();
-      const parsed = reused ? shift(reused, chunk.start) : parseChunk(chunk);
-      if (!parsed) return undefined;
-      this.cache.set(chunk.text, [...(this.cache.get(chunk.text) ?? []), parsed]);
-      return parsed.doc.contents as Node;
+    const next = new Map<string, Parsed[]>();
+    const taken = new Map<string, number>();
+    const errors: YAMLError[] = [];
+    const parsedChunk = (chunk: Chunk, item: boolean): Parsed => {
+      const n = taken.get(chunk.text) ?? 0;
+      const reused = previous.get(chunk.text)?.[n];
+      if (reused) taken.set(chunk.text, n + 1);
+      const parsed = reused ? shift(reused, chunk.start) : parseChunk(chunk, item);
+      const list = next.get(chunk.text);
+      if (list) list.push(parsed);
+      else next.set(chunk.text, [parsed]);
+      return parsed;
     };
 
     const root = new YAMLMap();
     for (const block of blocks) {
       if (block.whole) {
-        const map = chunkNode(block.whole);
-        if (!isMap(map) || map.items.length !== 1) return undefined;
+        const parsed = parsedChunk(block.whole, false);
+        const map = parsed.doc.contents;
+        if (parsed.errors.length > 0 || !isMap(map) || map.items.length !== 1) return undefined;
         root.items.push(map.items[0] as Pair<unknown, unknown>);
         continue;
       }
@@ -83,42 +93,116 @@ export class IncrementalParser {
       key.type = Scalar.PLAIN;
       key.range = [block.keyStart, block.keyStart + block.key.length, block.keyStart + block.key.length];
       const seq = new YAMLSeq();
+      const items = block.items!;
+      // The list runs from the first chunk's dash to the end of the last chunk's item.
       let first: YAMLSeq | undefined;
       let last: YAMLSeq | undefined;
-      for (const item of block.items!) {
-        const part = chunkNode(item);
-        if (!isSeq(part) || part.items.length !== 1) return undefined;
-        first ??= part;
-        last = part;
-        seq.items.push(part.items[0]);
+      for (let k = 0; k < items.length; ) {
+        const parsed = parsedChunk(items[k]!, true);
+        if (parsed.errors.length === 0) {
+          const one = listOf(parsed);
+          if (one?.items.length !== 1) return undefined;
+          seq.items.push(one.items[0]);
+          first ??= one;
+          last = one;
+          k++;
+          continue;
+        }
+        const window = readWindow(items, k, (chunk) => parsedChunk(chunk, true));
+        if (!window) return undefined;
+        seq.items.push(...window.nodes);
+        first ??= window.list;
+        errors.push(...window.errors);
+        k = window.next;
       }
-      if (!first || !last || !first.range || !last.range) return undefined;
+      if (!first?.range || !last?.range) return undefined;
       seq.range = [first.range[0], last.range[1], last.range[2]];
       root.items.push(new Pair(key, seq));
     }
+    this.cache = next;
     const doc = new Document() as Document.Parsed;
     doc.contents = root as Document.Parsed['contents'];
-    return doc;
+    return { doc, errors };
   }
 }
 
-function parseChunk(chunk: Chunk): Parsed | undefined {
-  const doc = parseDocument(chunk.text, { uniqueKeys: true, prettyErrors: false });
-  if (doc.errors.length > 0) return undefined;
-  return shift({ start: 0, doc }, chunk.start);
+/**
+ * Item chunks are parsed under a stand-in list key, `x:` on the line before, so that the YAML
+ * parser sees each item in the context it has in the plan (a list under a top-level key).
+ */
+const ITEM_CONTEXT = 'x:\n';
+
+/** The list of a parsed item chunk (or window), or undefined if it is not one list. */
+function listOf(parsed: Parsed): YAMLSeq | undefined {
+  const map = parsed.doc.contents;
+  if (!isMap(map) || map.items.length !== 1) return undefined;
+  const seq = map.items[0]!.value;
+  return isSeq(seq) ? seq : undefined;
 }
 
-/** Moves every node of a parsed chunk to a new start offset. */
+/** Most windows end within an item or two of the error; past this the full parser is cheaper. */
+const MAX_WINDOW_ITEMS = 40;
+
+/**
+ * An item with a YAML error can change how the items after it are read (an unclosed bracket
+ * takes in the next item's lines). The items from `k` on are parsed together, one more at a
+ * time, until the parser is back in step: the window's list has an item starting exactly where
+ * a later item's chunk starts, no error at or after it, and that chunk alone has no error.
+ * Everything before that point is taken from the window, errors included, as the full parser
+ * reads it. Undefined when the list ends first (the full parser then reads the plan).
+ */
+function readWindow(items: Chunk[], k: number, alone: (chunk: Chunk) => Parsed): { list: YAMLSeq; nodes: unknown[]; errors: YAMLError[]; next: number } | undefined {
+  const start = items[k]!.start;
+  for (let j = k + 1; j < items.length && j - k <= MAX_WINDOW_ITEMS; j++) {
+    const boundary = items[j]!.start;
+    if (alone(items[j]!).errors.length > 0) continue;
+    const window = parseChunk({ start, text: items.slice(k, j + 1).map((c) => c.text).join('') }, true);
+    const list = listOf(window);
+    if (!list) continue;
+    const at = list.items.findIndex((n) => (n as Ranged).range?.[0] === boundary);
+    if (at <= 0 || window.errors.some((e) => e.pos[0] >= boundary)) continue;
+    return { list, nodes: list.items.slice(0, at), errors: window.errors, next: j };
+  }
+  return undefined;
+}
+
+/**
+ * Parses one chunk alone. A chunk with a YAML error is kept, with its errors: the caller decides
+ * whether it can be read alone (see readWindow).
+ */
+function parseChunk(chunk: Chunk, item: boolean): Parsed {
+  const source = item ? ITEM_CONTEXT + chunk.text : chunk.text;
+  const offset = item ? ITEM_CONTEXT.length : 0;
+  const doc = parseDocument(source, { uniqueKeys: true, prettyErrors: false });
+  // `start` is where the chunk's own text begins, in the source parsed and then in the plan.
+  return shift({ start: offset, doc, errors: doc.errors }, chunk.start);
+}
+
+type Ranged = { range?: [number, number, number] | null };
+
+/** Moves every node (and error) of a parsed chunk to a new start offset. */
 function shift(parsed: Parsed, start: number): Parsed {
   const delta = start - parsed.start;
   if (delta !== 0) {
-    visit(parsed.doc, (_key, node) => {
-      const n = node as { range?: [number, number, number] | null };
-      if (n.range) n.range = [n.range[0] + delta, n.range[1] + delta, n.range[2] + delta];
-    });
+    shiftNode(parsed.doc.contents, delta);
+    for (const e of parsed.errors) e.pos = [e.pos[0] + delta, e.pos[1] + delta];
   }
   parsed.start = start;
   return parsed;
+}
+
+function shiftNode(node: unknown, delta: number): void {
+  if (!node || typeof node !== 'object') return;
+  const r = (node as Ranged).range;
+  if (r) (node as Ranged).range = [r[0] + delta, r[1] + delta, r[2] + delta];
+  if (isMap(node)) {
+    for (const pair of node.items) {
+      shiftNode(pair.key, delta);
+      shiftNode(pair.value, delta);
+    }
+  } else if (isSeq(node)) {
+    for (const item of node.items) shiftNode(item, delta);
+  }
 }
 
 /**
