@@ -4,6 +4,7 @@
  */
 import { isAlias, isMap, isScalar, isSeq, parseAllDocuments, type Document, type Node, type Pair, Scalar, YAMLMap, YAMLSeq, type YAMLError } from 'yaml';
 import type { z } from 'zod';
+import { assembleChunks, parseChunk, splitBlocks } from './chunks';
 import { LineIndex, spanToRange } from './positions';
 import { planSchema } from './model';
 import { didYouMean } from './suggest';
@@ -93,8 +94,24 @@ export interface ParsedPlan {
 
 const emptyModel = (): PlanModel => ({ child: {}, needs: [], outcomes: [], provision: [], advice: [], lists: {} });
 
-/** Parse one plan file's text. */
+/**
+ * Parse one plan file's text. When the YAML has an error, the plan is read chunk by chunk (each
+ * top-level field and each list item alone, ./chunks) so that the error is reported where it is
+ * and stays in its item: an unclosed quote or bracket in one provision item does not swallow the
+ * items after it, which would bury the error under findings about items that are really there.
+ */
 export function parsePlan(text: string): ParsedPlan {
+  const whole = parseWhole(text);
+  if (!whole.hasSyntaxErrors || !whole.doc) return whole;
+  const blocks = splitBlocks(text);
+  const assembled = blocks && assembleChunks(blocks, parseChunk);
+  // Chunks that read cleanly when the whole text does not: trust the whole text's errors.
+  if (!assembled || assembled.errors.length === 0) return whole;
+  return parsedFromDocument(text, whole.index, assembled.doc, assembled.errors);
+}
+
+/** The whole text through the YAML parser, as one stream. */
+function parseWhole(text: string): ParsedPlan {
   const index = new LineIndex(text);
   const findings: Finding[] = [];
   const result: ParsedPlan = { text, index, plan: emptyModel(), findings, hasSyntaxErrors: false };
