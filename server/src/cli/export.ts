@@ -242,7 +242,7 @@ async function exportPlans(args: ExportArgs): Promise<number> {
         refused++;
         continue;
       }
-      let bytes: Buffer;
+      let bytes: Uint8Array;
       try {
         bytes = await exportToDocx(prepared.source, {
           largePrint: args.largePrint,

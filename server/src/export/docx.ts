@@ -44,8 +44,9 @@ export class AccessibilityError extends Error {
  * The Word document for a plan, as bytes: built, packed and checked for accessibility.
  * Throws AccessibilityError rather than return a document that fails the checker.
  */
-export async function exportToDocx(source: ExportSource, options: ExportOptions = {}): Promise<Buffer> {
-  const bytes = await Packer.toBuffer(buildDocument(source, options));
+export async function exportToDocx(source: ExportSource, options: ExportOptions = {}): Promise<Uint8Array> {
+  const packed = await Packer.toBuffer(buildDocument(source, options));
+  const bytes = new Uint8Array(packed.buffer, packed.byteOffset, packed.byteLength);
   const problems = checkAccessibility(bytes, { largePrint: options.largePrint });
   if (problems.length > 0) throw new AccessibilityError(problems);
   return bytes;
