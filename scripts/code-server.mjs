@@ -18,7 +18,10 @@ export function ensureCodeServer(log = console.error) {
   if (existsSync(CODE_SERVER)) return CODE_SERVER;
   log(`Installing code-server ${VERSION} into .cache/code-server (first use only, about a minute)…`);
   mkdirSync(HOME, { recursive: true });
-  writeFileSync(join(HOME, 'package.json'), JSON.stringify({ name: 'ehcp-code-server', private: true }, null, 2));
+  // code-server's postinstall installs VS Code's own modules; argon2 (password log-in, built from source
+  // when its prebuilt download fails offline) is what code-server loads at start. Both are needed.
+  const allowScripts = { 'code-server': true, argon2: true };
+  writeFileSync(join(HOME, 'package.json'), JSON.stringify({ name: 'ehcp-code-server', private: true, allowScripts }, null, 2));
   const rg = ['/usr/bin/rg', '/usr/local/bin/rg'].find((p) => existsSync(p));
   const tmp = mkdtempSync(join(tmpdir(), 'ehcp-cs-'));
   if (rg) {
@@ -33,9 +36,14 @@ export function ensureCodeServer(log = console.error) {
   }
   const result = spawnSync('npm', ['install', '--no-audit', '--no-fund', '--no-save', `code-server@${VERSION}`], {
     cwd: HOME,
-    stdio: ['ignore', 'inherit', 'inherit'],
+    stdio: ['ignore', 'inherit', 'pipe'],
+    encoding: 'utf8',
     env: { ...process.env, TMPDIR: tmp, npm_config_unsafe_perm: 'true', npm_config_yes: 'true', npm_config_foreground_scripts: 'false' },
   });
+  // code-server's postinstall refuses root without npm_config_unsafe_perm, which npm 11 no longer
+  // knows: its warning about that setting is expected here and only confuses a newcomer.
+  const stderr = String(result.stderr ?? '').split('\n').filter((l) => !/Unknown env config "unsafe-perm"/.test(l)).join('\n').trim();
+  if (stderr) process.stderr.write(`${stderr}\n`);
   rmSync(tmp, { recursive: true, force: true });
   if (result.status !== 0 || !existsSync(CODE_SERVER)) throw new Error(`installing code-server ${VERSION} failed (npm exit ${result.status})`);
   return CODE_SERVER;

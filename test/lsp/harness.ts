@@ -52,6 +52,8 @@ export interface Lsp {
   waitFor(uri: string, predicate: (d: Diagnostic[]) => boolean, timeout?: number): Promise<Diagnostic[]>;
   request<T = unknown>(method: string, params: unknown): Promise<T>;
   notify(method: string, params: unknown): void;
+  /** Every window/logMessage text and everything the server wrote to stderr, in order. */
+  logs: string[];
   /** Settings returned to workspace/configuration requests (section "ehcp"). */
   settings: Record<string, unknown>;
   stop(): Promise<void>;
@@ -70,7 +72,9 @@ export async function startServer(options: { workspace?: string; settings?: Reco
   const waiters: (() => void)[] = [];
   const versions = new Map<string, number>();
   const consumed = new Set<Published>();
-  const lsp = { settings: options.settings ?? {} } as Lsp;
+  const logs: string[] = [];
+  const lsp = { settings: options.settings ?? {}, logs } as Lsp;
+  child.stderr.on('data', (chunk: Buffer) => logs.push(chunk.toString('utf8')));
 
   connection.onNotification('textDocument/publishDiagnostics', (p: Published) => {
     published.push(p);
@@ -81,7 +85,9 @@ export async function startServer(options: { workspace?: string; settings?: Reco
   connection.onRequest('window/workDoneProgress/create', () => null);
   connection.onRequest('workspace/inlayHint/refresh', () => null);
   connection.onRequest('workspace/codeLens/refresh', () => null);
-  connection.onNotification('window/logMessage', () => undefined);
+  connection.onNotification('window/logMessage', (p: { message: string }) => {
+    logs.push(p.message);
+  });
   connection.onError(() => undefined); // the server going away at the end of a test is not a failure
   connection.listen();
 

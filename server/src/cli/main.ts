@@ -20,6 +20,7 @@ import { checkInPool, poolSize, workerScript } from './pool';
 import { createProgress } from './progress';
 import type { FileReport, RunReport } from './report';
 import { allRules, formatRulesJson, formatRulesText } from './rule-list';
+import { describeError, silenceLibraryWarnings } from '../host/quiet';
 
 /** Runs with more plans than this (after the cache) are spread over worker threads. */
 const POOL_THRESHOLD = 40;
@@ -157,8 +158,8 @@ function report(error: unknown): void {
   if (error instanceof UsageError || error instanceof InputError) {
     process.stderr.write(`ehcp: ${oneLine(error.message)}\n`);
   } else {
-    const message = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`ehcp: internal error: ${oneLine(message)} (please report this)\n`);
+    // The message is not printed: it may quote the plan.
+    process.stderr.write(`ehcp: internal error: ${describeError(error)} (please report this)\n`);
   }
 }
 
@@ -168,6 +169,7 @@ function die(error: unknown): never {
   process.exit(2);
 }
 
+silenceLibraryWarnings();
 process.on('uncaughtException', die);
 process.on('unhandledRejection', die);
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {

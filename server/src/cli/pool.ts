@@ -8,6 +8,7 @@ import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { RuleConfig } from '../core/config';
+import { describeError } from '../host/quiet';
 import type { FileResult, FileTask } from './check-file';
 import { oneLine } from './io';
 
@@ -95,7 +96,7 @@ export function checkInPool(
         if (pending === 0) finish();
         else feed(worker);
       });
-      worker.on('error', (error) => finish(new Error(`a checking thread failed: ${oneLine(error instanceof Error ? error.message : String(error))}`)));
+      worker.on('error', (error) => finish(new Error(`a checking thread failed: ${describeError(error)}`)));
       worker.on('exit', (code) => {
         if (!settled) finish(new Error(`a checking thread stopped unexpectedly (exit code ${code})`));
       });

@@ -3,9 +3,11 @@
  * reads and checks each one and posts the results back; the main thread orders the output.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { silenceLibraryWarnings } from '../host/quiet';
 import { checkFile } from './check-file';
 import type { BatchRequest, BatchResponse, WorkerSetup } from './pool';
 
+silenceLibraryWarnings();
 const setup = workerData as WorkerSetup;
 const port = parentPort;
 

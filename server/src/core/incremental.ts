@@ -103,7 +103,7 @@ export class IncrementalParser {
 }
 
 function parseChunk(chunk: Chunk): Parsed | undefined {
-  const doc = parseDocument(chunk.text, { uniqueKeys: true, prettyErrors: false });
+  const doc = parseDocument(chunk.text, { uniqueKeys: true, prettyErrors: false, logLevel: 'error' });
   if (doc.errors.length > 0) return undefined;
   return shift({ start: 0, doc }, chunk.start);
 }

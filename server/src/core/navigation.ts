@@ -130,7 +130,7 @@ function checkNewId(parsed: ParsedPlan, at: Occurrence, name: string, all: Occur
   if (!ID_PATTERN.test(name)) return `"${name}" is not a valid id: use letters, digits, dots, dashes or underscores, starting with a letter or digit (for example N1 or salt).`;
   let read: unknown;
   try {
-    read = parseYaml(name);
+    read = parseYaml(name, { logLevel: 'silent' });
   } catch {
     read = name;
   }

@@ -115,7 +115,7 @@ export function parsePlan(text: string): ParsedPlan {
 
   let docs: Document.Parsed[];
   try {
-    docs = parseAllDocuments(text, { uniqueKeys: true, prettyErrors: false }) as Document.Parsed[];
+    docs = parseAllDocuments(text, { uniqueKeys: true, prettyErrors: false, logLevel: 'error' }) as Document.Parsed[];
     if (!Array.isArray(docs)) docs = []; // an empty stream
   } catch (error) {
     findings.push(fileFinding(whole, `The YAML could not be read: ${firstLine(error)}.`));

@@ -4,6 +4,7 @@
  */
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { CORE_VERSION } from '../core/version';
+import { describeError, silenceLibraryWarnings } from '../host/quiet';
 import { startServer } from './server';
 
 const args = process.argv.slice(2);
@@ -22,6 +23,8 @@ if (args.includes('--help') || args.includes('-h') || !args.some((a) => /^--(std
 
 const connection = createConnection(ProposedFeatures.all);
 // A bug must not take the writer's editor down: log it (without plan text) and carry on.
-process.on('uncaughtException', (error) => connection.console.error(`Unexpected error: ${error.message}`));
-process.on('unhandledRejection', (reason) => connection.console.error(`Unexpected error: ${String(reason)}`));
+// Messages are never logged: they may quote the plan. Library warnings go to the log without their text.
+silenceLibraryWarnings((line) => connection.console.warn(line));
+process.on('uncaughtException', (error) => connection.console.error(`Unexpected error: ${describeError(error)}`));
+process.on('unhandledRejection', (reason) => connection.console.error(`Unexpected error: ${describeError(reason)}`));
 startServer(connection);

@@ -17,6 +17,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONFIG_FILE } from '../core/config';
 import { ruleDocPath } from '../core/rules/index';
 import { CORE_VERSION } from '../core/version';
+import { describeError } from '../host/quiet';
 import type { ServerContext, ServerSettings } from './context';
 import { toDiagnostic } from './features/convert';
 import { capabilities as featureCapabilities, executeFeatureCommand, featureCommands, registerFeatures } from './features/index';
@@ -74,7 +75,7 @@ export function startServer(connection: Connection): void {
       void connection.sendDiagnostics({ uri, version: doc?.version, diagnostics: findings.map((f) => toDiagnostic(context, f)) });
       published.add(uri);
     } catch (error) {
-      connection.console.error(`Checking a plan failed: ${error instanceof Error ? error.message : String(error)}`);
+      connection.console.error(`Checking a plan failed: ${describeError(error)}`);
     }
   };
 
