@@ -39,6 +39,8 @@ export interface ExportCommandResult {
   reason?: string;
   encrypted?: boolean;
   unresolvedIssues?: number;
+  /** Terms the plan uses that no glossary explains (listed to the writer before exporting). */
+  unexplainedTerms?: string[];
 }
 
 export function registerExport(context: vscode.ExtensionContext): void {
@@ -98,6 +100,16 @@ async function exportCommand(resource: vscode.Uri | undefined, options: ExportCo
     if (choice !== 'Export anyway') return { exported: false, reason: 'cancelled' };
   }
 
+  if (prepared.unexplainedTerms.length > 0 && interactive) {
+    const terms = prepared.unexplainedTerms;
+    const choice = await vscode.window.showWarningMessage(
+      `The glossary cannot explain ${plural(terms.length, 'term')} this plan uses: ${terms.slice(0, 12).join(', ')}${terms.length > 12 ? ', …' : ''}. A family may not know ${terms.length === 1 ? 'it' : 'them'}: explain ${terms.length === 1 ? 'it' : 'them'} under glossary: in the plan or in .ehcprc.yaml, or export without.`,
+      { modal: true },
+      'Export without',
+    );
+    if (choice !== 'Export without') return { exported: false, reason: 'cancelled', unexplainedTerms: terms };
+  }
+
   // Where to.
   const suggested = vscode.Uri.joinPath(document.uri, '..', `${path.basename(document.uri.path).replace(/\.ehcp\.ya?ml$/i, '').replace(/\.ya?ml$/i, '')}.docx`);
   let target: vscode.Uri | undefined;
@@ -152,6 +164,7 @@ async function exportCommand(resource: vscode.Uri | undefined, options: ExportCo
         largePrint,
         trackChanges: settings.get<boolean>('export.trackChanges', true),
         unresolvedIssues: errors,
+        glossary: prepared.glossary,
         productVersion: version,
         extraVaguePhrases: config.extraVaguePhrases,
       });
@@ -166,7 +179,7 @@ async function exportCommand(resource: vscode.Uri | undefined, options: ExportCo
     },
   );
 
-  const result: ExportCommandResult = { exported: true, target: target.scheme === 'file' ? target.fsPath : target.toString(), encrypted: password !== undefined, unresolvedIssues: errors };
+  const result: ExportCommandResult = { exported: true, target: target.scheme === 'file' ? target.fsPath : target.toString(), encrypted: password !== undefined, unresolvedIssues: errors, unexplainedTerms: prepared.unexplainedTerms };
   if (interactive) {
     const reminder = password !== undefined ? ' Send the password to the family separately, for example by phone.' : '';
     void vscode.window.showInformationMessage(`EHCP: exported to ${name} (${Math.max(1, Math.round(bytes.length / 1024))} KB).${reminder}`, 'Open', 'Reveal in folder').then((choice) => {
