@@ -24,7 +24,7 @@ describe('password protection', () => {
     docx = await exportExample(exampleFiles()[0]!);
     encrypted = encryptDocxSync(docx, PASSWORD);
     dir = mkdtempSync(join(tmpdir(), 'ehcp-encrypt-'));
-  });
+  }, 180_000);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('is no longer a zip, and decrypts to the same document with the password', async () => {
@@ -53,7 +53,7 @@ describe('password protection', () => {
     expect(bad.stderr).toMatch(/InvalidKeyError|could not be decrypted/);
   });
 
-  it('runs on a worker thread, one document after another', async () => {
+  it('runs on a worker thread, one document after another', { timeout: 180_000 }, async () => {
     const script = encryptWorkerScript(join(root, 'dist'));
     expect(script).toBeDefined();
     const encrypter = new Encrypter(script!);

@@ -349,7 +349,7 @@ class Builder {
           border: { top: { style: BorderStyle.SINGLE, size: 12, color: '000000', space: 4 }, bottom: { style: BorderStyle.SINGLE, size: 12, color: '000000', space: 4 } },
           children: [
             tr({
-              text: `This draft has unresolved issues: the plan checker found ${unresolved === 1 ? '1 problem' : `${unresolved} problems`} that had not been put right when it was sent. Please read it with that in mind, and ask ${plan.plan.caseworker} about anything that is unclear.`,
+              text: `This ${plan.plan.status === 'draft' ? 'draft' : 'plan'} has unresolved issues: the plan checker found ${unresolved === 1 ? '1 problem' : `${unresolved} problems`} that had not been put right when it was sent. Please read it with that in mind, and ask ${plan.plan.caseworker} about anything that is unclear.`,
               bold: true,
             }),
           ],
