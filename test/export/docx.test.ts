@@ -176,6 +176,22 @@ describe('document structure', () => {
     expect(squash(textOfXml(doc2))).toContain('QXVThe Quiet Voices team, who help children speak up in class.');
   });
 
+  it('bookmarks ids that bookmarks cannot hold (dots, dashes, 40 characters) under their hashed names, and a duplicate id once', async () => {
+    const p = prepared(priya);
+    const plan = p.source.plan;
+    const long = `P-${'x'.repeat(38)}`;
+    const provision = [{ ...plan.provision[0]!, id: 'P1-a.2026' }, { ...plan.provision[1]!, id: long }, { ...plan.provision[2]!, id: 'P1-a.2026' }, ...plan.provision.slice(3)];
+    const doc = unzip(await exportToDocx({ ...p.source, plan: { ...plan, provision } }))['word/document.xml']!;
+    const marks = bookmarks(doc);
+    for (const item of provision.slice(0, 2)) {
+      const name = bookmarkName('F', item.id);
+      expect(name).not.toBe(`ehcp_F_${item.id}`);
+      expect(squash(marks.get(name)!.text)).toBe(squash(itemLabel(item.id) + item.text));
+    }
+    expect([...doc.matchAll(new RegExp(`w:name="${bookmarkName('F', 'P1-a.2026')}"`, 'g'))]).toHaveLength(1);
+    expect(squash(textOfXml(doc))).toContain(squash(itemLabel('P1-a.2026') + plan.provision[2]!.text)); // shown, not bookmarked
+  });
+
   it('escapes XML in plan text and keeps unusual characters', async () => {
     const p = prepared(priya);
     const odd = 'Zoë & Łukasz <said> "hello" — it’s 1:1 😀 \u0007bell';
