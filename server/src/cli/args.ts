@@ -27,6 +27,7 @@ export class UsageError extends Error {}
 export class InputError extends Error {}
 
 export const USAGE = `Usage: ehcp check <files | folders | globs…> [options]
+       ehcp export <plan | folder…> [options]   (see ehcp export --help)
        ehcp rules
        ehcp --help | --version
 
@@ -36,6 +37,7 @@ Commands:
   check                     Check plans. Folders are searched for *.ehcp.yaml and *.ehcp.yml
                             (node_modules and folders starting with "." are skipped). Globs
                             (quote them: "caseload/**/*.ehcp.yaml") pick plans by pattern.
+  export                    Export plans to accessible Word documents for families.
   rules                     List every rule with its default severity and what it checks.
 
 Options for check:
