@@ -134,7 +134,7 @@ export class DocxEditor {
   }
 
   bytes(): Uint8Array {
-    const files = { ...this.files, 'word/document.xml': strToU8(this.doc) };
+    const files: Record<string, Uint8Array> = { ...this.files, 'word/document.xml': strToU8(this.doc) };
     if (this.comments.length > 0) {
       files['word/comments.xml'] = strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:comments xmlns:w="${W_NS}">${this.comments.join('')}</w:comments>`);
       let types = strFromU8(files['[Content_Types].xml']!);
