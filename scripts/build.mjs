@@ -9,6 +9,7 @@ const minify = process.argv.includes('--minify');
 const bundles = [
   { in: 'server/src/cli/main.ts', out: 'dist/cli.js', bin: true },
   { in: 'server/src/cli/worker.ts', out: 'dist/cli-worker.js' },
+  { in: 'server/src/export/encrypt-worker.ts', out: 'dist/export-worker.js' },
   { in: 'server/src/lsp/main.ts', out: 'dist/server.js', bin: true },
   { in: 'client/src/extension.ts', out: 'dist/extension.js' },
   { in: 'scripts/gen-schema.ts', out: 'dist/gen-schema.js' },

@@ -27,6 +27,7 @@ export class UsageError extends Error {}
 export class InputError extends Error {}
 
 export const USAGE = `Usage: ehcp check <files | folders | globs…> [options]
+       ehcp export <plan | folder…> [options]   (see ehcp export --help)
        ehcp rules
        ehcp reply <returned.docx> [--plan <plan>] [--format text|markdown|json]
        ehcp --help | --version
@@ -37,6 +38,7 @@ Commands:
   check                     Check plans. Folders are searched for *.ehcp.yaml and *.ehcp.yml
                             (node_modules and folders starting with "." are skipped). Globs
                             (quote them: "caseload/**/*.ehcp.yaml") pick plans by pattern.
+  export                    Export plans to accessible Word documents for families.
   rules                     List every rule with its default severity and what it checks.
   reply                     Read the family's returned Word draft: comments and changes by
                             plan item, with conflicts (see ehcp reply --help).

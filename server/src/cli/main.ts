@@ -10,6 +10,7 @@ import { InputError, parseArgs, quoteArg, USAGE, UsageError, type CheckArgs } fr
 import { cachePath, PlanCache } from './cache';
 import { checkFile, type FileResult, type FileTask } from './check-file';
 import { ConfigResolver } from './config-files';
+import { runExport } from './export';
 import { comparePaths, displayPath, findPlans } from './files';
 import { formatJson } from './format-json';
 import { formatSarif } from './format-sarif';
@@ -26,6 +27,7 @@ import { describeError, silenceLibraryWarnings } from '../host/quiet';
 const POOL_THRESHOLD = 40;
 
 export async function main(argv: readonly string[]): Promise<number> {
+  if (argv[0] === 'export') return runExport(argv.slice(1));
   // `ehcp reply` has options of its own (server/src/cli/reply.ts).
   if (argv[0] === 'reply') return replyCommand(argv.slice(1));
   const command = parseArgs(argv);

@@ -71,6 +71,11 @@ export const planMetaSchema = z
   .strictObject({
     local_authority: z.string().min(1).describe('The local authority that maintains the plan.'),
     caseworker: z.string().min(1).describe('The caseworker responsible.'),
+    caseworker_contact: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('How the family can reach the caseworker, as it should appear on the front page: a phone number, an email address or both.'),
     status: z.enum(planStatuses).describe('draft, final, amended or ceased.'),
     dates: datesSchema.optional(),
   })

@@ -1,0 +1,52 @@
+/**
+ * The export's entry points: plan text → checked plan → Word bytes. Pure apart from packing
+ * (docx's zip writer); reading and writing files is the caller's (cli/export.ts, client/src/export.ts).
+ */
+import { Packer } from 'docx';
+import { checkPlan } from '../core/check';
+import type { RuleConfig } from '../core/config';
+import { planSchema, type Plan } from '../core/model';
+import { parsePlan } from '../core/parse';
+import type { Finding } from '../core/types';
+import { checkAccessibility, type AccessibilityProblem } from './accessibility';
+import { buildDocument, type ExportOptions, type ExportSource } from './document';
+
+export type { ExportOptions, ExportSource } from './document';
+
+/** A plan ready to export, or the reason it cannot be. */
+export type PreparedPlan =
+  | { ok: true; source: ExportSource; findings: Finding[]; errors: Finding[] }
+  | { ok: false; reason: string; findings: Finding[] };
+
+/** Parse, check and validate a plan's text for export. A plan the schema rejects cannot be exported, even when forced. */
+export function preparePlan(text: string, path: string, config?: RuleConfig): PreparedPlan {
+  const parsed = parsePlan(text);
+  const findings = checkPlan(parsed, config ? { config } : {});
+  const result = planSchema.safeParse(parsed.value);
+  if (parsed.hasSyntaxErrors || !result.success) {
+    const blocking = findings.filter((f) => f.rule === 'yaml-syntax' || f.rule === 'schema');
+    const first = blocking[0];
+    const where = first ? ` (line ${first.range.start.line + 1}: ${first.message})` : '';
+    return { ok: false, reason: `the plan cannot be read as a plan, so it cannot be exported${where}`, findings };
+  }
+  const errors = findings.filter((f) => f.severity === 'error');
+  return { ok: true, source: { plan: result.data as Plan, text, path }, findings, errors };
+}
+
+/** A document that failed the accessibility checker: it is never written. */
+export class AccessibilityError extends Error {
+  constructor(readonly problems: AccessibilityProblem[]) {
+    super(`the Word document failed the accessibility check: ${problems[0]?.message ?? 'unknown problem'}${problems.length > 1 ? ` (and ${problems.length - 1} more)` : ''}`);
+  }
+}
+
+/**
+ * The Word document for a plan, as bytes: built, packed and checked for accessibility.
+ * Throws AccessibilityError rather than return a document that fails the checker.
+ */
+export async function exportToDocx(source: ExportSource, options: ExportOptions = {}): Promise<Buffer> {
+  const bytes = await Packer.toBuffer(buildDocument(source, options));
+  const problems = checkAccessibility(bytes, { largePrint: options.largePrint });
+  if (problems.length > 0) throw new AccessibilityError(problems);
+  return bytes;
+}
