@@ -483,8 +483,17 @@ class Walker {
     type Piece = { seq: number; para: number; text: string; kind: Segment['kind']; origin?: Origin; marked?: Atom['marked']; isBreak?: boolean; tie?: Tie };
     const byItem = new Map<string, Piece[]>();
     const untied: (Piece & { hint?: ItemRef; index: number })[] = [];
+    // The export itself writes bold (labels, table headers, the cover) outside its items, so in one of
+    // its documents the key is read only inside items; a working document with no item bookmarks
+    // (not made by the export) is read everywhere.
+    const keyOutsideItems = this.items.size === 0;
     for (const [index, a] of this.atoms.entries()) {
       const t = tieOf(a);
+      if (!t.item && !keyOutsideItems && (a.origin?.how === 'key' || a.marked)) {
+        a.kind = 'same';
+        a.origin = undefined;
+        a.marked = undefined;
+      }
       const piece: Piece = { seq: a.seq, para: a.para, text: a.text, kind: a.kind, origin: a.origin, marked: a.marked, tie: t.tie };
       if (t.item) {
         const list = byItem.get(t.item.bookmark) ?? [];

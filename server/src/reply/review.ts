@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { ParsedPlan, Str } from '../core/parse';
+import { bookmarkName, type BookmarkSection } from '../export/contract';
 import { applySegments } from './read';
 import type { ChangeEntry, ItemRef, ReplyDocument, ReplyEntry, ReplyItem } from './types';
 
@@ -103,10 +104,15 @@ export function reviewReply(reply: ReplyDocument, parsed: ParsedPlan, options: R
   const seen = new Set<string>();
   let next = entries.length + 1;
 
+  const byBookmark = new Map(reply.items.map((i) => [i.bookmark, i]));
+  const matched = new Set<string>();
   for (const plan of planItems(parsed)) {
     const key = `${plan.section}\u0000${plan.id}`;
-    const item = docItems.get(key);
-    seen.add(key);
+    // A second item with the same id (a duplicate-id error) got no bookmark in the export.
+    if (matched.has(key)) continue;
+    matched.add(key);
+    const item = byBookmark.get(bookmarkName(plan.section as BookmarkSection, plan.id)) ?? docItems.get(key);
+    if (item) seen.add(`${item.section}\u0000${item.id}`);
     const current = plan.text?.value ?? '';
     if (!item) {
       items.push({ section: plan.section, id: plan.id, status: 'missing', plan, applied: [], pending: [], withChange: new Map() });
