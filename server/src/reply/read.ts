@@ -464,7 +464,8 @@ class Walker {
       atom.marked = 'agreed';
     }
     this.atoms.push(atom);
-    if (atom.kind !== 'deleted') for (const id of this.openComments) this.anchors.set(id, (this.anchors.get(id) ?? '') + text);
+    // The commented words as exported (deleted text kept, additions left out), which is how the plan reads them.
+    if (atom.kind !== 'inserted') for (const id of this.openComments) this.anchors.set(id, (this.anchors.get(id) ?? '') + text);
   }
 
   /** Resolves ties, builds each item's segments and the entries, numbered in document order. */
