@@ -5,6 +5,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { registerExport } from './export';
 
 let client: LanguageClient | undefined;
 
@@ -88,6 +89,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<EhcpAp
     }),
     vscode.commands.registerCommand('ehcp.showOutput', () => output.show(true)),
   );
+
+  registerExport(context);
 
   await client.start();
   updateStatus();

@@ -171,6 +171,15 @@ describe('ehcp export', () => {
     expectOneLineError(missing);
   });
 
+  it('lists the terms the glossary cannot explain, on stdout', () => {
+    const plan = cleanPlan().replace(/text: Direct 1:1 speech/, 'text: With the QXV team, direct 1:1 speech');
+    const cwd = ws({ 'a.ehcp.yaml': plan });
+    const r = run(['export', 'a.ehcp.yaml'], { cwd });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('a.ehcp.yaml: the glossary cannot explain 1 term: QXV');
+    expect(r.stderr).toBe('');
+  });
+
   it('keeps plan text off stderr', () => {
     const cwd = ws({ 'e.ehcp.yaml': errorPlan() });
     const r = run(['export', 'e.ehcp.yaml'], { cwd });

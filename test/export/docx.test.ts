@@ -156,6 +156,26 @@ describe('document structure', () => {
     expect(doc).not.toMatch(/<w:i\/>/);
   });
 
+  it('has a glossary of the terms the plan uses, in plain English, and lists the ones it cannot explain', async () => {
+    const p = prepared(priya);
+    const doc = unzip(await exportToDocx(p.source, { glossary: p.glossary }))['word/document.xml']!;
+    const text = squash(textOfXml(doc.slice(doc.indexOf('w:name="ehcp_sec_glossary"'))));
+    expect(text.startsWith('Words used in this plan')).toBe(true);
+    for (const term of ['ELSA', 'HCPC', 'Numicon']) expect(text).toContain(term);
+    expect(p.unexplainedTerms).toEqual([]);
+
+    const text2 = p.source.text.replace('Emotional literacy sessions with a trained ELSA', 'Emotional literacy sessions with a trained ELSA and the QXV team');
+    const { preparePlan } = await import('../../server/src/export/docx');
+    const unknown = preparePlan(text2, 'p.ehcp.yaml');
+    if (!unknown.ok) throw new Error(unknown.reason);
+    expect(unknown.unexplainedTerms).toEqual(['QXV']);
+    const explained = preparePlan(`${text2}\nglossary:\n  QXV: The Quiet Voices team, who help children speak up in class.\n`, 'p.ehcp.yaml');
+    if (!explained.ok) throw new Error(explained.reason);
+    expect(explained.unexplainedTerms).toEqual([]);
+    const doc2 = unzip(await exportToDocx(explained.source, { glossary: explained.glossary }))['word/document.xml']!;
+    expect(squash(textOfXml(doc2))).toContain('QXVThe Quiet Voices team, who help children speak up in class.');
+  });
+
   it('escapes XML in plan text and keeps unusual characters', async () => {
     const p = prepared(priya);
     const odd = 'Zoë & Łukasz <said> "hello" — it’s 1:1 😀 \u0007bell';

@@ -18,9 +18,9 @@ export function prepared(file: string) {
 }
 
 /** Exports an example (forced when it has errors, as --force does). */
-export async function exportExample(file: string, options: ExportOptions = {}): Promise<Buffer> {
+export async function exportExample(file: string, options: ExportOptions = {}): Promise<Uint8Array> {
   const p = prepared(file);
-  return exportToDocx(p.source, { unresolvedIssues: p.errors.length, ...options });
+  return exportToDocx(p.source, { unresolvedIssues: p.errors.length, glossary: p.glossary, ...options });
 }
 
 export function unzip(bytes: Uint8Array | Buffer): Record<string, string> {

@@ -242,12 +242,13 @@ async function exportPlans(args: ExportArgs): Promise<number> {
         refused++;
         continue;
       }
-      let bytes: Buffer;
+      let bytes: Uint8Array;
       try {
         bytes = await exportToDocx(prepared.source, {
           largePrint: args.largePrint,
           trackChanges: args.trackChanges,
           unresolvedIssues: prepared.errors.length,
+          glossary: prepared.glossary,
           productVersion: version,
           extraVaguePhrases: config.extraVaguePhrases,
         });
@@ -269,6 +270,10 @@ async function exportPlans(args: ExportArgs): Promise<number> {
         continue;
       }
       written++;
+      if (prepared.unexplainedTerms.length > 0) {
+        // stdout, like the findings of `ehcp check`: terms are words from the plan, kept off stderr.
+        process.stdout.write(`${prefix}${plan.display}: the glossary cannot explain ${plural(prepared.unexplainedTerms.length, 'term')}: ${prepared.unexplainedTerms.join(', ')} (explain them under glossary: in the plan or .ehcprc.yaml)\n`);
+      }
       const note = prepared.errors.length > 0 ? ` (with ${plural(prepared.errors.length, 'unresolved error')}, as --force asked)` : '';
       process.stdout.write(`${prefix}${plan.display} → ${shownTarget}${password !== undefined ? ' (password-protected)' : ''}${note}\n`);
     }

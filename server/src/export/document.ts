@@ -59,7 +59,7 @@ export interface ExportOptions {
   productVersion?: string;
   /** Extra vague phrases from configuration, passed to the quantification reader. */
   extraVaguePhrases?: readonly string[];
-  /** The glossary section: terms the plan uses with their plain-English meaning. */
+  /** The glossary section: terms the plan uses with their plain-English meaning (exportToDocx works it out when not given). */
   glossary?: readonly GlossaryLine[];
 }
 

@@ -5,6 +5,7 @@
 import { Packer } from 'docx';
 import { checkPlan } from '../core/check';
 import type { RuleConfig } from '../core/config';
+import { createGlossary, termsInPlan, type GlossaryEntry } from '../core/glossary';
 import { planSchema, type Plan } from '../core/model';
 import { parsePlan } from '../core/parse';
 import type { Finding } from '../core/types';
@@ -15,7 +16,16 @@ export type { ExportOptions, ExportSource } from './document';
 
 /** A plan ready to export, or the reason it cannot be. */
 export type PreparedPlan =
-  | { ok: true; source: ExportSource; findings: Finding[]; errors: Finding[] }
+  | {
+      ok: true;
+      source: ExportSource;
+      findings: Finding[];
+      errors: Finding[];
+      /** The glossary section: the terms the plan uses that the glossary explains. Pass it as `options.glossary`. */
+      glossary: GlossaryEntry[];
+      /** Terms the plan uses that no glossary explains: tell the writer before exporting. */
+      unexplainedTerms: string[];
+    }
   | { ok: false; reason: string; findings: Finding[] };
 
 /** Parse, check and validate a plan's text for export. A plan the schema rejects cannot be exported, even when forced. */
@@ -30,7 +40,14 @@ export function preparePlan(text: string, path: string, config?: RuleConfig): Pr
     return { ok: false, reason: `the plan cannot be read as a plan, so it cannot be exported${where}`, findings };
   }
   const errors = findings.filter((f) => f.severity === 'error');
-  return { ok: true, source: { plan: result.data as Plan, text, path }, findings, errors };
+  const plan = result.data as Plan;
+  const terms = glossaryFor(plan, config);
+  return { ok: true, source: { plan, text, path }, findings, errors, glossary: terms.explained, unexplainedTerms: terms.unexplained };
+}
+
+/** The built-in glossary, then the caseload's, then the plan's own, applied to the plan's prose. */
+export function glossaryFor(plan: Plan, config?: RuleConfig): { explained: GlossaryEntry[]; unexplained: string[] } {
+  return termsInPlan(plan, createGlossary(config?.glossary, plan.glossary));
 }
 
 /** A document that failed the accessibility checker: it is never written. */
@@ -44,8 +61,10 @@ export class AccessibilityError extends Error {
  * The Word document for a plan, as bytes: built, packed and checked for accessibility.
  * Throws AccessibilityError rather than return a document that fails the checker.
  */
-export async function exportToDocx(source: ExportSource, options: ExportOptions = {}): Promise<Buffer> {
-  const bytes = await Packer.toBuffer(buildDocument(source, options));
+export async function exportToDocx(source: ExportSource, options: ExportOptions = {}): Promise<Uint8Array> {
+  const glossary = options.glossary ?? glossaryFor(source.plan).explained;
+  const packed = await Packer.toBuffer(buildDocument(source, { ...options, glossary }));
+  const bytes = new Uint8Array(packed.buffer, packed.byteOffset, packed.byteLength);
   const problems = checkAccessibility(bytes, { largePrint: options.largePrint });
   if (problems.length > 0) throw new AccessibilityError(problems);
   return bytes;

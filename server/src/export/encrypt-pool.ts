@@ -17,15 +17,15 @@ export class Encrypter {
 
   constructor(private readonly script: string) {}
 
-  encrypt(docx: Uint8Array | Buffer, password: string): Promise<Buffer> {
+  encrypt(docx: Uint8Array | Buffer, password: string): Promise<Uint8Array> {
     const run = this.queue.then(() => this.once(docx, password));
     this.queue = run.catch(() => undefined);
     return run;
   }
 
-  private once(docx: Uint8Array | Buffer, password: string): Promise<Buffer> {
+  private once(docx: Uint8Array | Buffer, password: string): Promise<Uint8Array> {
     const worker = (this.worker ??= new Worker(this.script, { stdout: true, stderr: true }));
-    return new Promise<Buffer>((resolve, reject) => {
+    return new Promise<Uint8Array>((resolve, reject) => {
       const cleanup = () => {
         worker.off('message', onMessage);
         worker.off('error', onError);
@@ -34,7 +34,7 @@ export class Encrypter {
       const onMessage = (response: EncryptResponse) => {
         cleanup();
         if ('error' in response) reject(new Error(response.error));
-        else resolve(Buffer.from(response.encrypted.buffer, response.encrypted.byteOffset, response.encrypted.byteLength));
+        else resolve(response.encrypted);
       };
       const onError = (error: Error) => {
         cleanup();

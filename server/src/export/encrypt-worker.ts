@@ -14,8 +14,7 @@ export type EncryptResponse = { encrypted: Uint8Array } | { error: string };
 parentPort?.on('message', (request: EncryptRequest) => {
   let response: EncryptResponse;
   try {
-    const encrypted = encryptDocxSync(request.docx, request.password);
-    response = { encrypted: new Uint8Array(encrypted.buffer, encrypted.byteOffset, encrypted.byteLength) };
+    response = { encrypted: encryptDocxSync(request.docx, request.password) };
   } catch (error) {
     response = { error: error instanceof Error ? (error.message.split('\n')[0] ?? 'encryption failed') : 'encryption failed' };
   }

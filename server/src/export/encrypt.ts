@@ -17,15 +17,20 @@ export function passwordProblem(password: string): string | undefined {
 }
 
 /** Encrypts a .docx (synchronous, about a second: call it off the main thread, see encrypt-pool.ts). */
-export function encryptDocxSync(docx: Uint8Array | Buffer, password: string): Buffer {
+export function encryptDocxSync(docx: Uint8Array | Buffer, password: string): Uint8Array {
   const problem = passwordProblem(password);
   if (problem) throw new Error(problem);
-  return officeCrypto.encrypt(Buffer.from(docx.buffer, docx.byteOffset, docx.byteLength), { password });
+  return view(officeCrypto.encrypt(Buffer.from(docx.buffer, docx.byteOffset, docx.byteLength), { password }));
+}
+
+/** A plain Uint8Array over a Buffer's bytes (no copy). */
+function view(b: Buffer): Uint8Array {
+  return new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
 }
 
 /** Decrypts an encrypted .docx; throws when the password is wrong. */
-export async function decryptDocx(encrypted: Uint8Array | Buffer, password: string): Promise<Buffer> {
-  return officeCrypto.decrypt(Buffer.from(encrypted.buffer, encrypted.byteOffset, encrypted.byteLength), { password });
+export async function decryptDocx(encrypted: Uint8Array | Buffer, password: string): Promise<Uint8Array> {
+  return view(await officeCrypto.decrypt(Buffer.from(encrypted.buffer, encrypted.byteOffset, encrypted.byteLength), { password }));
 }
 
 /** True for an encrypted Office file (a compound file, not a zip). */
