@@ -240,6 +240,9 @@ interface CommentAt extends Position {
 interface OpenBookmark {
   id: string;
   ref: ItemRef;
+  para: number;
+  /** The table cell it started in (0 outside tables). */
+  cell: number;
 }
 
 class Walker {
@@ -258,6 +261,9 @@ class Walker {
   private readonly anchors = new Map<string, string>();
   private readonly openComments = new Set<string>();
   private readonly unmapped = new Map<string, number>();
+  /** Table cells being walked, innermost last (ids from a counter). */
+  private readonly cells: number[] = [];
+  private cellCount = 0;
 
   constructor(private readonly runStyles: Map<string, Fmt>) {}
 
@@ -284,9 +290,18 @@ class Walker {
     switch (c.local) {
       case 'p':
         return this.paragraph(c, origin, deleted);
+      case 'tc': {
+        const cell = ++this.cellCount;
+        this.cells.push(cell);
+        this.block(c, origin, deleted);
+        this.cells.pop();
+        // The export's item bookmarks never leave their cell; LibreOffice may lose the end of one
+        // that spans paragraphs there (it writes a second bookmark of the same name instead).
+        this.closeWhere((b) => b.cell === cell);
+        return;
+      }
       case 'tbl':
       case 'tr':
-      case 'tc':
       case 'sdtContent':
       case 'customXml':
       case 'smartTag':
@@ -348,13 +363,25 @@ class Walker {
     if (!m || id === undefined) return;
     const ref = this.items.get(name) ?? { section: m[1]!, id: m[2]!, bookmark: name };
     this.items.set(name, ref);
-    this.open.push({ id, ref });
+    // A name is open once at a time; and the export's items never nest, so an item bookmark still
+    // open from an earlier paragraph when the next item starts has lost its end (LibreOffice does this).
+    this.closeWhere((b) => b.ref.bookmark === name || b.para < this.para);
+    this.open.push({ id, ref, para: this.para, cell: this.cells[this.cells.length - 1] ?? 0 });
     this.openIds.set(id, ref);
     const seq = this.seq++;
     const list = this.startsIn.get(this.para) ?? [];
     list.push({ seq, ref });
     this.startsIn.set(this.para, list);
     this.last = ref;
+  }
+
+  private closeWhere(test: (b: OpenBookmark) => boolean): void {
+    for (let i = this.open.length - 1; i >= 0; i--) {
+      const b = this.open[i]!;
+      if (!test(b)) continue;
+      this.open.splice(i, 1);
+      this.openIds.delete(b.id);
+    }
   }
 
   private bookmarkEnd(el: El): void {

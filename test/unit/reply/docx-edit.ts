@@ -128,6 +128,46 @@ export class DocxEditor {
     return this;
   }
 
+  /** A tracked move of `words` from one item to just after `afterWords` in another (Word's moveFrom/moveTo). */
+  move(fromBookmark: string, words: string, toBookmark: string, afterWords: string, who: Who = {}): this {
+    const from = this.split(fromBookmark, words);
+    const name = `move${this.nextId}`;
+    const a = this.attrs(who, this.nextId++);
+    const b = this.attrs(who, this.nextId++);
+    const range = this.nextId++;
+    this.doc =
+      this.doc.slice(0, from.start) +
+      this.run(from.rPr, from.before) +
+      `<w:moveFromRangeStart w:id="${range}" w:name="${name}" ${a.replace(/w:id="\d+" /, '')}/><w:moveFrom ${a}>${this.run(from.rPr, words)}</w:moveFrom><w:moveFromRangeEnd w:id="${range}"/>` +
+      this.run(from.rPr, from.after) +
+      this.doc.slice(from.end);
+    const to = this.split(toBookmark, afterWords);
+    const range2 = this.nextId++;
+    this.doc =
+      this.doc.slice(0, to.start) +
+      this.run(to.rPr, to.before + afterWords) +
+      `<w:moveToRangeStart w:id="${range2}" w:name="${name}" ${b.replace(/w:id="\d+" /, '')}/><w:moveTo ${b}>${this.run(to.rPr, ' ' + words)}</w:moveTo><w:moveToRangeEnd w:id="${range2}"/>` +
+      this.run(to.rPr, to.after) +
+      this.doc.slice(to.end);
+    return this;
+  }
+
+  /** Enter pressed (with tracking) inside an item after `afterWords`: the item becomes two paragraphs. */
+  splitParagraph(bookmark: string, afterWords: string, who: Who = {}): this {
+    const [ps] = this.paragraphOf(bookmark);
+    const s = this.split(bookmark, afterWords);
+    const openTag = /^<w:p(?: [^>]*)?>/.exec(this.doc.slice(ps))![0];
+    const pPr = /^<w:pPr>(?:(?!<\/w:pPr>).)*<\/w:pPr>/s.exec(this.doc.slice(ps + openTag.length))?.[0] ?? '';
+    const mark = `<w:ins ${this.attrs(who, this.nextId++)}/>`;
+    const markedPPr = pPr === '' ? `<w:pPr><w:rPr>${mark}</w:rPr></w:pPr>` : pPr.includes('<w:rPr>') ? pPr.replace('<w:rPr>', `<w:rPr>${mark}`) : pPr.replace('</w:pPr>', `<w:rPr>${mark}</w:rPr></w:pPr>`);
+    const split = this.run(s.rPr, s.before + afterWords) + '</w:p><w:p>' + pPr + this.run(s.rPr, s.after.replace(/^ /, ''));
+    this.doc = this.doc.slice(0, s.start) + split + this.doc.slice(s.end);
+    // The first paragraph's mark is the inserted one.
+    const head = ps + openTag.length;
+    this.doc = this.doc.slice(0, head) + markedPPr + this.doc.slice(head + pPr.length);
+    return this;
+  }
+
   /** The document.xml as it stands (for assertions on the test itself). */
   get xml(): string {
     return this.doc;
