@@ -46,7 +46,7 @@ export function readReplyParts(parts: DocxParts): ReplyDocument {
     try {
       return parseXml(text);
     } catch (error) {
-      if (error instanceof XmlError) throw new ReplyFileError(`the file is damaged: its ${part} is not readable`, 'corrupt');
+      if (error instanceof XmlError) throw new ReplyFileError(`the file is damaged: its ${part} cannot be read`, 'corrupt');
       throw error;
     }
   };

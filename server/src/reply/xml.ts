@@ -52,23 +52,29 @@ export class El {
 /** Thrown when a part is not well-formed XML. */
 export class XmlError extends Error {}
 
-/** Parses XML into an element tree rooted at a `#document` element. Throws XmlError when it is not well-formed. */
+/** Deeper nesting than this is refused: Word writes a few dozen levels at most, and the walk is recursive. */
+export const MAX_DEPTH = 2000;
+
+/** Parses XML into an element tree rooted at a `#document` element. Throws XmlError when it is not well-formed or nested too deeply. */
 export function parseXml(text: string): El {
   const root = new El('', '#document', new Map(), undefined);
   let current = root;
   const parser = new SaxesParser({ xmlns: true, position: false });
   let failed = false;
+  let depth = 0;
   parser.on('error', () => {
     failed = true;
   });
   parser.on('opentag', (tag) => {
     const attrs = new Map<string, string>();
     for (const a of Object.values(tag.attributes)) attrs.set(`${a.uri} ${a.local}`, a.value);
+    if (++depth > MAX_DEPTH) throw new XmlError('nested too deeply'); // stops the parser at once
     const el = new El(tag.uri ?? '', tag.local ?? tag.name, attrs, current);
     current.children.push(el);
     current = el;
   });
   parser.on('closetag', () => {
+    depth--;
     current = current.parent ?? root;
   });
   parser.on('text', (t) => {
