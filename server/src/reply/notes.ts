@@ -150,7 +150,8 @@ function addAllFixes(
   if (item.pending.length < 2 && item.status !== 'untracked') return;
   const keys = item.pending.map((n) => entryByN.get(n)?.key).filter((k): k is string => !!k);
   if (str && item.proposed !== undefined) {
-    fixes.push({ title: `Accept all ${item.pending.length} of the family's changes to ${item.id}`, edits: [replaceText(parsed, str, item.proposed)], command: record(keys, 'accepted', item.id, 'Record in the reply log') });
+    const title = item.pending.length === 1 ? `Accept the family's wording for ${item.id}` : `Accept all ${item.pending.length} of the family's changes to ${item.id}`;
+    fixes.push({ title, edits: [replaceText(parsed, str, item.proposed)], command: record(keys, 'accepted', item.id, 'Record in the reply log') });
   }
   if (item.pending.length > 1) fixes.push({ title: `Decline all the family's changes to ${item.id}…`, edits: [], command: decide(keys, 'declined', item.id, 'Decline') });
 }
