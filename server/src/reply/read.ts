@@ -632,7 +632,15 @@ class Walker {
       delete (e as { _raw?: RawComment })._raw;
       if (e.kind === 'comment' && raw?.parentParaId) {
         const parent = byParaId.get(raw.parentParaId);
-        if (parent) e.replyTo = parent.n;
+        if (parent) {
+          e.replyTo = parent.n;
+          // A reply Word saved with no place of its own belongs where its comment is.
+          if (!this.commentStarts.has(raw.id) && !this.commentRefs.has(raw.id)) {
+            e.tie = parent.tie;
+            if (parent.item) e.item = parent.item;
+            if (parent.hint) e.hint = parent.hint;
+          }
+        }
       }
     }
 

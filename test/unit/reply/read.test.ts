@@ -69,3 +69,32 @@ describe('reading a returned draft', () => {
     expect(readReply(bytes).entries[0]!.author).toBe('Unknown author');
   });
 });
+
+describe('Word comment threads', () => {
+  it('links a reply to the comment it answers and reads the resolved mark', async () => {
+    const { strToU8, unzipSync, zipSync, strFromU8 } = await import('fflate');
+    const bytes = new DocxEditor(exported)
+      .comment('ehcp_F_P1', '45 minutes', 'We asked for an hour.', { author: 'Jo Brown' })
+      .comment('ehcp_F_P2', '20 minutes', 'Is this enough?', { author: 'Jo Brown' })
+      .bytes();
+    const files = unzipSync(bytes);
+    // Word writes each comment's last paragraph id, and the thread in commentsExtended.xml.
+    let comments = strFromU8(files['word/comments.xml']!);
+    comments = comments.replace('xmlns:w=', 'xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml" xmlns:w=');
+    let n = 0;
+    comments = comments.replace(/<w:p>/g, () => `<w:p w14:paraId="0000000${++n}">`);
+    // A third comment: the caseworker's reply to the second, on the same words.
+    comments = comments.replace('</w:comments>', '<w:comment w:id="2" w:author="R. Shah" w:date="2026-12-03T08:00:00Z"><w:p w14:paraId="00000003"><w:r><w:t>Yes: it is what the advice says.</w:t></w:r></w:p></w:comment></w:comments>');
+    files['word/comments.xml'] = strToU8(comments);
+    files['word/commentsExtended.xml'] = strToU8(
+      '<w15:commentsEx xmlns:w15="http://schemas.microsoft.com/office/word/2012/wordml"><w15:commentEx w15:paraId="00000001" w15:done="1"/><w15:commentEx w15:paraId="00000002" w15:done="0"/><w15:commentEx w15:paraId="00000003" w15:paraIdParent="00000002" w15:done="0"/></w15:commentsEx>',
+    );
+    const reply = readReply(zipSync(files));
+    const [first, second, answer] = reply.entries as CommentEntry[];
+    expect(first).toMatchObject({ text: 'We asked for an hour.', done: true });
+    expect(second!.done).toBeUndefined();
+    // A reply with no place of its own in the document belongs where the comment it answers is.
+    expect(answer).toMatchObject({ author: 'R. Shah', text: 'Yes: it is what the advice says.', replyTo: second!.n, tie: 'enclosed' });
+    expect(answer!.item?.id).toBe('P2');
+  });
+});
