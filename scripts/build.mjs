@@ -12,6 +12,7 @@ const bundles = [
   { in: 'server/src/export/encrypt-worker.ts', out: 'dist/export-worker.js' },
   { in: 'server/src/lsp/main.ts', out: 'dist/server.js', bin: true },
   { in: 'client/src/extension.ts', out: 'dist/extension.js' },
+  { in: 'client/src/export-core.ts', out: 'dist/export-host.js' },
   { in: 'scripts/gen-schema.ts', out: 'dist/gen-schema.js' },
 ].filter((b) => existsSync(b.in));
 

@@ -12,10 +12,11 @@ const needs = [
   { pkg: 'libkrb5-dev', ok: () => existsSync('/usr/include/krb5.h') || existsSync('/usr/include/krb5/krb5.h') },
   { pkg: 'neovim', ok: () => spawnSync('nvim', ['--version']).status === 0 },
   // The Word export's tests: LibreOffice renders and round-trips the .docx, poppler reads the tagged
-  // PDF's structure, msoffcrypto-tool checks the encryption independently.
+  // PDF's structure, msoffcrypto-tool and LibreOffice itself (through python3-uno) open the encrypted file.
   { pkg: 'libreoffice-writer-nogui', ok: () => spawnSync('soffice', ['--version'], { stdio: 'ignore' }).status === 0 },
   { pkg: 'poppler-utils', ok: () => spawnSync('pdfinfo', ['-v'], { stdio: 'ignore' }).status === 0 },
   { pkg: 'python3-msoffcrypto-tool', ok: () => existsSync('/usr/bin/msoffcrypto-tool') },
+  { pkg: 'python3-uno', ok: () => spawnSync('/usr/bin/python3', ['-c', 'import uno'], { stdio: 'ignore' }).status === 0 },
 ];
 const wanted = process.argv.slice(2);
 const missing = needs.filter((n) => (wanted.length === 0 || wanted.includes(n.pkg)) && !n.ok()).map((n) => n.pkg);

@@ -7,12 +7,19 @@
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { CONFIG_FILE, parseConfig, type RuleConfig } from '../../server/src/core/config';
-import { exportToDocx, preparePlan } from '../../server/src/export/docx';
-import { passwordProblem } from '../../server/src/export/encrypt';
-import { Encrypter } from '../../server/src/export/encrypt-pool';
-import { writeFileAtomic } from '../../server/src/export/write';
+import type { RuleConfig } from '../../server/src/core/config';
+import type { Encrypter } from '../../server/src/export/encrypt-pool';
 import { version } from '../../package.json';
+import type * as ExportCore from './export-core';
+
+type Core = typeof ExportCore;
+let loaded: Core | undefined;
+/** The export core (dist/export-host.js), loaded on first use. */
+function core(context: vscode.ExtensionContext): Core {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  loaded ??= require(context.asAbsolutePath(path.join('dist', 'export-host.js'))) as Core;
+  return loaded;
+}
 
 export const EXPORT_COMMAND = 'ehcp.exportToWord';
 
@@ -50,9 +57,10 @@ export function registerExport(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand(EXPORT_COMMAND, async (first?: unknown, second?: unknown) => {
       const resource = first instanceof vscode.Uri ? first : undefined;
       const options = isOptions(first) ? first : isOptions(second) ? second : undefined;
-      encrypter ??= new Encrypter(workerScript);
       try {
-        return await exportCommand(resource, options, encrypter);
+        const c = core(context);
+        encrypter ??= new c.Encrypter(workerScript);
+        return await exportCommand(c, resource, options, encrypter);
       } catch (error) {
         const reason = error instanceof Error ? error.message.split('\n')[0]! : String(error);
         if (!options) void vscode.window.showErrorMessage(`EHCP: the plan was not exported: ${reason}`);
@@ -67,7 +75,8 @@ function isOptions(value: unknown): value is ExportCommandOptions {
   return typeof value === 'object' && value !== null && !(value instanceof vscode.Uri) && !Array.isArray(value);
 }
 
-async function exportCommand(resource: vscode.Uri | undefined, options: ExportCommandOptions | undefined, encrypter: Encrypter): Promise<ExportCommandResult> {
+async function exportCommand(c: Core, resource: vscode.Uri | undefined, options: ExportCommandOptions | undefined, encrypter: Encrypter): Promise<ExportCommandResult> {
+  const { exportToDocx, passwordProblem, preparePlan } = c;
   const interactive = options === undefined;
   const refuse = (reason: string, show: 'error' | 'warning' = 'error'): ExportCommandResult => {
     if (interactive) void (show === 'error' ? vscode.window.showErrorMessage(`EHCP: ${reason}`) : vscode.window.showWarningMessage(`EHCP: ${reason}`));
@@ -82,7 +91,7 @@ async function exportCommand(resource: vscode.Uri | undefined, options: ExportCo
   if (!document) return refuse('open a plan (a .ehcp.yaml file) to export it to Word.');
 
   const settings = vscode.workspace.getConfiguration('ehcp', document.uri);
-  const config = await ruleConfigFor(document.uri, settings);
+  const config = await ruleConfigFor(c, document.uri, settings);
   const relative = vscode.workspace.asRelativePath(document.uri, false);
   const prepared = preparePlan(document.getText(), relative, config);
   if (!prepared.ok) return refuse(`${path.basename(document.uri.path)} was not exported: ${prepared.reason}.`);
@@ -150,7 +159,7 @@ async function exportCommand(resource: vscode.Uri | undefined, options: ExportCo
     if (!picks) return { exported: false, reason: 'cancelled' };
     largePrint = picks.some((p) => p.id === 'large');
     if (picks.some((p) => p.id === 'password')) {
-      password = await askPassword();
+      password = await askPassword(passwordProblem);
       if (password === undefined) return { exported: false, reason: 'cancelled' };
     }
   }
@@ -174,7 +183,7 @@ async function exportCommand(resource: vscode.Uri | undefined, options: ExportCo
       }
       progress.report({ message: 'saving…' });
       // Replacing was agreed above (or the file did not exist, and a file that appears meanwhile is kept).
-      await write(target!, out, existed);
+      await write(c, target!, out, existed);
       return out;
     },
   );
@@ -190,7 +199,7 @@ async function exportCommand(resource: vscode.Uri | undefined, options: ExportCo
   return result;
 }
 
-async function askPassword(): Promise<string | undefined> {
+async function askPassword(passwordProblem: Core['passwordProblem']): Promise<string | undefined> {
   const first = await vscode.window.showInputBox({
     title: 'Password for the Word document',
     prompt: 'The family will need it to open the document. Send it separately from the document, for example by phone, never in the same email. It is not stored.',
@@ -209,9 +218,9 @@ async function askPassword(): Promise<string | undefined> {
 }
 
 /** Atomic on the local file system (temporary file + rename); through VS Code's file system elsewhere. */
-async function write(target: vscode.Uri, bytes: Uint8Array, overwrite: boolean): Promise<void> {
+async function write(c: Core, target: vscode.Uri, bytes: Uint8Array, overwrite: boolean): Promise<void> {
   if (target.scheme === 'file') {
-    writeFileAtomic(target.fsPath, bytes, { overwrite });
+    c.writeFileAtomic(target.fsPath, bytes, { overwrite });
     return;
   }
   await vscode.workspace.fs.writeFile(target, bytes);
@@ -227,7 +236,8 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
 }
 
 /** The nearest .ehcprc.yaml above the plan (within the workspace), with the editor's settings on top. */
-async function ruleConfigFor(uri: vscode.Uri, settings: vscode.WorkspaceConfiguration): Promise<RuleConfig> {
+async function ruleConfigFor(c: Core, uri: vscode.Uri, settings: vscode.WorkspaceConfiguration): Promise<RuleConfig> {
+  const { CONFIG_FILE, parseConfig } = c;
   let config: RuleConfig = {};
   const root = vscode.workspace.getWorkspaceFolder(uri)?.uri.path;
   let dir = vscode.Uri.joinPath(uri, '..');

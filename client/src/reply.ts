@@ -7,12 +7,10 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { ExecuteCommandRequest, type LanguageClient } from 'vscode-languageclient/node';
-import type { ImportParams, ImportResult } from '../../server/src/lsp/features/reply';
-import { DECIDE_COMMAND, RECORD_COMMAND, type RecordArgs } from '../../server/src/reply/notes';
+import { DECIDE_COMMAND, IMPORT_REQUEST, RECORD_COMMAND, type ImportParams, type ImportResult, type RecordArgs } from '../../server/src/reply/commands';
 
 export const IMPORT_REPLY_COMMAND = 'ehcp.importReply';
 export const DECIDE_ITEM_COMMAND = 'ehcp.reply.decideItem';
-const IMPORT_REQUEST = 'ehcp/reply/import';
 
 /** For running the command from code (tests, keybindings): given values replace the dialogs. */
 export interface ImportReplyOptions {

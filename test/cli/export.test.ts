@@ -85,7 +85,7 @@ describe('ehcp export', () => {
   });
 
   it('usage mistakes exit 2 with one line', () => {
-    const cwd = ws({ 'a.ehcp.yaml': cleanPlan(), 'b.ehcp.yaml': cleanPlan(children[1]) });
+    const cwd = ws({ 'a.ehcp.yaml': cleanPlan(), 'b.ehcp.yaml': cleanPlan(children[1]), 'sub/a.ehcp.yaml': cleanPlan(children[2]) });
     for (const args of [
       ['export'],
       ['export', 'a.ehcp.yaml', '--password', 'hunter2'],
@@ -96,13 +96,14 @@ describe('ehcp export', () => {
       ['export', 'a.ehcp.yaml', '--bogus'],
       ['export', 'nothing-here.ehcp.yaml'],
       ['export', 'a.ehcp.yaml', '--password-stdin', '--password-file', 'p'],
+      ['export', 'a.ehcp.yaml', 'sub/a.ehcp.yaml', '--out-dir', '.'],
     ]) {
       const r = run(args, { cwd });
       expect(r.code, args.join(' ')).toBe(2);
       expectOneLineError(r);
       expect(r.stderr).not.toContain('hunter2');
     }
-    expect(readdirSync(cwd).sort()).toEqual(['a.ehcp.yaml', 'b.ehcp.yaml']);
+    expect(readdirSync(cwd).sort()).toEqual(['a.ehcp.yaml', 'b.ehcp.yaml', 'sub']);
   });
 
   it('--help describes the command', () => {
@@ -139,7 +140,7 @@ describe('ehcp export', () => {
     expect(viaFile.code).toBe(0);
     expect(isEncryptedDocx(readFileSync(path.join(cwd, 'b.docx')))).toBe(true);
     expect(leftovers(cwd)).toEqual([]);
-  });
+  }, 180_000); // two encryptions of about a second each, far slower on a loaded machine
 
   it('refuses an empty password', () => {
     const cwd = ws({ 'a.ehcp.yaml': cleanPlan() });

@@ -85,6 +85,9 @@ describe('files that are not Word documents', () => {
     ['a zip with no document', zipSync({ 'a.txt': strToU8('x') })],
     ['malformed XML', zipSync({ 'word/document.xml': strToU8('<w:document><w:body>') })],
     ['an encrypted file', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0])],
+    ['100,000 nested elements', zipSync({ 'word/document.xml': strToU8(`<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${'<w:r>'.repeat(100_000)}${'</w:r>'.repeat(100_000)}</w:body></w:document>`) })],
+    ['an entity declaration (DTD)', zipSync({ 'word/document.xml': strToU8('<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;">]><d>&b;</d>') })],
+    ['an undeclared namespace prefix', zipSync({ 'word/document.xml': strToU8('<w:document><w:body/></w:document>') })],
   ])('%s: one clear problem, no crash', (_what, bytes) => {
     const problems = checkAccessibility(bytes);
     expect(problems).toHaveLength(1);

@@ -12,6 +12,8 @@ import { exampleFiles, exportExample } from './helpers';
 
 /** Debian's python3-msoffcrypto-tool (scripts/test-deps.mjs installs it for CI). */
 const msoffcrypto = ['/usr/bin/msoffcrypto-tool'].find(existsSync);
+/** LibreOffice's Python bridge (Debian's python3-uno), to open the encrypted file in LibreOffice itself. */
+const hasUno = spawnSync('/usr/bin/python3', ['-c', 'import uno'], { stdio: 'ignore' }).status === 0;
 const PASSWORD = 'Blue-Kettle-42 £ é';
 const same = (a: Uint8Array, b: Uint8Array) => a.length === b.length && a.every((v, i) => v === b[i]);
 
@@ -24,7 +26,7 @@ describe('password protection', () => {
     docx = await exportExample(exampleFiles()[0]!);
     encrypted = encryptDocxSync(docx, PASSWORD);
     dir = mkdtempSync(join(tmpdir(), 'ehcp-encrypt-'));
-  });
+  }, 180_000);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('is no longer a zip, and decrypts to the same document with the password', async () => {
@@ -53,7 +55,18 @@ describe('password protection', () => {
     expect(bad.stderr).toMatch(/InvalidKeyError|could not be decrypted/);
   });
 
-  it('runs on a worker thread, one document after another', async () => {
+  it.skipIf(!hasUno && !process.env.CI)('opens in LibreOffice with the password, and not with a wrong one or none', { timeout: 240_000 }, () => {
+    const file = join(dir, 'lo.docx');
+    writeFileSync(file, encrypted);
+    const r = spawnSync('/usr/bin/python3', [join(__dirname, 'scripts', 'lo-open.py'), file, join(dir, 'lo-profile'), PASSWORD, 'wrong password', ''], { encoding: 'utf8', timeout: 200_000 });
+    const lines = r.stdout.trim().split('\n');
+    expect(lines, r.stderr).toHaveLength(3);
+    expect(lines[0]).toMatch(/^OPENED Education, Health and Care plan for /);
+    expect(lines[1]).toMatch(/^NOT OPENED/);
+    expect(lines[2]).toMatch(/^NOT OPENED/);
+  });
+
+  it('runs on a worker thread, one document after another', { timeout: 180_000 }, async () => {
     const script = encryptWorkerScript(join(root, 'dist'));
     expect(script).toBeDefined();
     const encrypter = new Encrypter(script!);

@@ -205,6 +205,15 @@ async function exportPlans(args: ExportArgs): Promise<number> {
     }
     if (!isDir) throw new InputError(`${quoteArg(args.outDir)} is not a folder`);
   }
+  const targetOf = (abs: string) =>
+    args.out !== undefined ? path.resolve(cwd, args.out) : path.join(args.outDir !== undefined ? path.resolve(cwd, args.outDir) : path.dirname(abs), documentName(abs));
+  const seen = new Map<string, string>();
+  for (const plan of plans) {
+    const target = targetOf(plan.abs);
+    const other = seen.get(target);
+    if (other !== undefined) throw new UsageError(`${quoteArg(other)} and ${quoteArg(plan.display)} would both be written to ${quoteArg(displayPath(target, cwd))}: export them to different folders`);
+    seen.set(target, plan.display);
+  }
   const password = await readPassword(args);
   const configs = new ConfigResolver(cwd, args.config);
   let encrypter: Encrypter | undefined;
@@ -220,7 +229,7 @@ async function exportPlans(args: ExportArgs): Promise<number> {
   try {
     for (const [n, plan] of plans.entries()) {
       const prefix = many ? `[${n + 1}/${plans.length}] ` : '';
-      const target = args.out !== undefined ? path.resolve(cwd, args.out) : path.join(args.outDir !== undefined ? path.resolve(cwd, args.outDir) : path.dirname(plan.abs), documentName(plan.abs));
+      const target = targetOf(plan.abs);
       const shownTarget = displayPath(target, cwd);
       let text: string;
       try {

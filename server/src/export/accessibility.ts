@@ -46,6 +46,8 @@ const MAX_PART_BYTES = 64 * 1024 * 1024;
 const MAX_TOTAL_BYTES = 128 * 1024 * 1024;
 /** Most problems of one kind reported (a long document can repeat one mistake hundreds of times). */
 const MAX_PER_CHECK = 5;
+/** Deeper element nesting than any real document has (Word's own limit for nested tables is far lower). */
+const MAX_DEPTH = 400;
 
 /** A light element tree with namespace URIs (the checker needs no more of the DOM). */
 class El {
@@ -209,7 +211,10 @@ function parseXml(text: string | undefined): El | undefined {
     const el = new El(uri, local, attrs, current === root ? root : current, qname);
     current.children.push(el);
     if (selfClose) scopes.pop();
-    else current = el;
+    else {
+      current = el;
+      if (scopes.length > MAX_DEPTH) return undefined;
+    }
     void whole;
   }
   return current === root && root.children.length === 1 ? root : undefined;
@@ -423,7 +428,7 @@ export function checkAccessibility(bytes: Uint8Array | Buffer, options: Accessib
   };
 
   const document = parseXml(parts['word/document.xml']);
-  if (!document) return [{ check: 'not-a-document', message: 'Cannot check it: word/document.xml is not well-formed XML.' }];
+  if (!document) return [{ check: 'not-a-document', message: 'Cannot check it: word/document.xml is not well-formed XML (or is nested deeper than any document).' }];
   const styles = new Styles(parseXml(parts['word/styles.xml']));
   const body = child(child(document, 'document'), 'body');
 

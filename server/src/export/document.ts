@@ -13,6 +13,7 @@ import {
   HeadingLevel,
   InternalHyperlink,
   LevelFormat,
+  LineRuleType,
   PageNumber,
   Paragraph,
   ShadingType,
@@ -177,7 +178,7 @@ export function buildDocument(source: ExportSource, options: ExportOptions = {})
         },
         title: {
           run: { font: FONT, size: sizes.title, bold: true, color: HEADING_COLOUR },
-          paragraph: { spacing: { after: 240 } },
+          paragraph: { spacing: { before: 0, after: 240, line: 240, lineRule: LineRuleType.AUTO } },
         },
         hyperlink: { run: { color: '1F4E9A', underline: {} } },
       },
@@ -214,7 +215,7 @@ export function buildDocument(source: ExportSource, options: ExportOptions = {})
     },
     sections: [
       {
-        properties: { page: { margin: { top: 1134, bottom: 1134, left: 1134, right: 1134 } } },
+        properties: { page: { margin: { top: 1418, bottom: 1134, left: 1134, right: 1134, header: 567, footer: 567 } } },
         headers: { default: new Header({ children: [new Paragraph({ children: [tr({ text: headerText(plan), bold: plan.plan.status === 'draft' })] })] }) },
         footers: {
           default: new Footer({
@@ -348,7 +349,7 @@ class Builder {
           border: { top: { style: BorderStyle.SINGLE, size: 12, color: '000000', space: 4 }, bottom: { style: BorderStyle.SINGLE, size: 12, color: '000000', space: 4 } },
           children: [
             tr({
-              text: `This draft has unresolved issues: the plan checker found ${unresolved === 1 ? '1 problem' : `${unresolved} problems`} that had not been put right when it was sent. Please read it with that in mind, and ask ${plan.plan.caseworker} about anything that is unclear.`,
+              text: `This ${plan.plan.status === 'draft' ? 'draft' : 'plan'} has unresolved issues: the plan checker found ${unresolved === 1 ? '1 problem' : `${unresolved} problems`} that had not been put right when it was sent. Please read it with that in mind, and ask ${plan.plan.caseworker} about anything that is unclear.`,
               bold: true,
             }),
           ],
@@ -487,7 +488,7 @@ class Builder {
         .join('; ');
       return [this.cell([this.item(section, p.id, p.text)]), this.textCell(who), this.textCell(when), this.textCell(links || 'Not linked')];
     });
-    return this.table(['Provision, in the plan’s words', 'Who gives it', 'How long and how often', 'What it is for'], rows, [9, 5, 5, 3]);
+    return this.table(['Provision, in the plan’s words', 'Who gives it', 'How long and how often', 'What it is for'], rows, [8, 4.5, 4.5, 4]);
   }
 
   provisionSection(section: 'F' | 'G'): (Paragraph | Table)[] {

@@ -6,7 +6,8 @@
 import { isMap, isSeq, parseDocument, YAMLMap, YAMLSeq } from 'yaml';
 import type { ReplyEntry } from './types';
 
-export type Decision = 'accepted' | 'declined' | 'noted';
+export type { Decision } from './commands';
+import type { Decision } from './commands';
 
 export interface LoggedReply {
   /** The entry's fingerprint (ReplyEntry.key). */

@@ -9,22 +9,12 @@ import { spanToRange } from '../core/positions';
 import type { Finding, Fix, FixCommand, Range, Severity } from '../core/types';
 import { replaceText } from './edit';
 import { byline, entryTitle } from './format';
-import { describeEntry, type Decision, type LoggedReply } from './log';
+import { DECIDE_COMMAND, RECORD_COMMAND, type Decision, type RecordArgs } from './commands';
+import { describeEntry, type LoggedReply } from './log';
 import type { ItemReview, ReplyReview } from './review';
 import type { ReplyEntry } from './types';
 
-/** Server command: records decisions in the reply log. Arguments: one RecordArgs. */
-export const RECORD_COMMAND = 'ehcp.reply.record';
-/** Client command: asks the writer for a reason (or an answer), then runs RECORD_COMMAND. Arguments: one RecordArgs without the reason. */
-export const DECIDE_COMMAND = 'ehcp.reply.decide';
-
-export interface RecordArgs {
-  planUri: string;
-  keys: string[];
-  decision: Decision;
-  item?: string;
-  reason?: string;
-}
+export { DECIDE_COMMAND, RECORD_COMMAND, type RecordArgs } from './commands';
 
 export const REPLY_RULES = {
   comment: 'reply-comment',

@@ -124,7 +124,7 @@ describe('completion of keys', () => {
 
   it('renames a key in place without adding a value', () => {
     const c = complete(edit('  caseworker: K. Adebayo', '  casew|orker: K. Adebayo'));
-    expect(c.labels).toEqual(['caseworker', 'dates']);
+    expect(c.labels).toEqual(['caseworker', 'caseworker_contact', 'dates']);
     expect(c.accept('caseworker')).toBe(PLAN);
   });
 

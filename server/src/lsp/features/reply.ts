@@ -12,7 +12,8 @@ import type { Finding } from '../../core/types';
 import { describeError } from '../../host/quiet';
 import { decryptReply, needsPassword } from '../../reply/decrypt';
 import { declinedKeys, describeEntry, readReplyLog, recordDecision, replyLogName, ReplyLogError, type Decision, type LoggedReply } from '../../reply/log';
-import { replyFindings, RECORD_COMMAND, type RecordArgs } from '../../reply/notes';
+import { CLEAR_REQUEST, IMPORT_REQUEST, RECORD_COMMAND, type ImportParams, type ImportResult, type RecordArgs } from '../../reply/commands';
+import { replyFindings } from '../../reply/notes';
 import { ReplyFileError } from '../../reply/package';
 import { readReply } from '../../reply/read';
 import { hashPlanText, reviewReply } from '../../reply/review';
@@ -20,26 +21,8 @@ import type { ReplyDocument } from '../../reply/types';
 import type { ServerContext } from '../context';
 import { toPath } from '../plans';
 
-export const IMPORT_REQUEST = 'ehcp/reply/import';
-export const CLEAR_REQUEST = 'ehcp/reply/clear';
 export const replyCommands = [RECORD_COMMAND];
-
-export interface ImportParams {
-  fileName: string;
-  /** The returned file's bytes, base64. */
-  data: string;
-  /** The plan to compare with; when absent the server finds it from the document. */
-  planUri?: string;
-  /** For an encrypted file; used once, never stored or logged. */
-  password?: string;
-}
-
-export type ImportResult =
-  | { status: 'ok'; planUri: string; comments: number; changes: number; untied: number; conflicts: number; otherChild?: { document: string; plan: string }; planUnchanged?: boolean }
-  | { status: 'needs-password' }
-  | { status: 'wrong-password'; message: string }
-  | { status: 'choose-plan'; planPath?: string; candidates: string[] }
-  | { status: 'error'; message: string };
+export type { ImportParams, ImportResult } from '../../reply/commands';
 
 interface Imported {
   reply: ReplyDocument;
