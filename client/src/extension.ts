@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { registerExport } from './export';
+import { registerReply } from './reply';
 
 let client: LanguageClient | undefined;
 
@@ -91,6 +92,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<EhcpAp
   );
 
   registerExport(context);
+  registerReply(context, client);
 
   await client.start();
   updateStatus();

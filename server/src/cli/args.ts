@@ -29,6 +29,7 @@ export class InputError extends Error {}
 export const USAGE = `Usage: ehcp check <files | folders | globs…> [options]
        ehcp export <plan | folder…> [options]   (see ehcp export --help)
        ehcp rules
+       ehcp reply <returned.docx> [--plan <plan>] [--format text|markdown|json]
        ehcp --help | --version
 
 Checks Education, Health and Care plans written as *.ehcp.yaml files.
@@ -39,6 +40,8 @@ Commands:
                             (quote them: "caseload/**/*.ehcp.yaml") pick plans by pattern.
   export                    Export plans to accessible Word documents for families.
   rules                     List every rule with its default severity and what it checks.
+  reply                     Read the family's returned Word draft: comments and changes by
+                            plan item, with conflicts (see ehcp reply --help).
 
 Options for check:
   --format <text|json|sarif>  Output format (default: text). json is a stable array of
@@ -112,7 +115,7 @@ export function parseArgs(argv: readonly string[]): Command {
     if (format === 'sarif') throw new UsageError('"ehcp rules" can print text or json, not sarif');
     return { kind: 'rules', format };
   }
-  if (command !== 'check') throw new UsageError(`unknown command ${quoteArg(command)} (the commands are check and rules; see ehcp --help)`);
+  if (command !== 'check') throw new UsageError(`unknown command ${quoteArg(command)} (the commands are check, rules and reply; see ehcp --help)`);
   if (rest.length === 0) throw new UsageError('give at least one plan file, folder or glob to check, for example: ehcp check caseload/');
 
   const options: CheckArgs = {

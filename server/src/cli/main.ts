@@ -19,6 +19,7 @@ import { ioReason, oneLine } from './io';
 import { checkInPool, poolSize, workerScript } from './pool';
 import { createProgress } from './progress';
 import type { FileReport, RunReport } from './report';
+import { replyCommand } from './reply';
 import { allRules, formatRulesJson, formatRulesText } from './rule-list';
 import { describeError, silenceLibraryWarnings } from '../host/quiet';
 
@@ -27,6 +28,8 @@ const POOL_THRESHOLD = 40;
 
 export async function main(argv: readonly string[]): Promise<number> {
   if (argv[0] === 'export') return runExport(argv.slice(1));
+  // `ehcp reply` has options of its own (server/src/cli/reply.ts).
+  if (argv[0] === 'reply') return replyCommand(argv.slice(1));
   const command = parseArgs(argv);
   switch (command.kind) {
     case 'help':

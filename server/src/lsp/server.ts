@@ -22,6 +22,7 @@ import type { ServerContext, ServerSettings } from './context';
 import { toDiagnostic } from './features/convert';
 import { capabilities as featureCapabilities, executeFeatureCommand, featureCommands, registerFeatures } from './features/index';
 import { findPlanFiles, PLAN_FILE, Plans, toPath, toUri } from './plans';
+import { executeReplyCommand, registerReply, replyCommands, ReplyStore } from './features/reply';
 
 interface ScanResult {
   plans: number;
@@ -53,12 +54,19 @@ export function startServer(connection: Connection): void {
   const timers = new Map<string, NodeJS.Timeout>();
   /** Workspace plans published with diagnostics, so they can be cleared when they go away. */
   const published = new Set<string>();
+  /** The family's replies imported this session: their notes are added to the plan's findings. */
+  const replies = new ReplyStore();
+  const findingsOf = (uri: string) => {
+    const findings = plans.getFindings(uri);
+    const notes = replies.findings(uri, plans.getParsed(uri));
+    return notes.length > 0 ? [...findings, ...notes] : findings;
+  };
 
   const context: ServerContext = {
     connection,
     documents,
     getParsed: (uri) => plans.getParsed(uri),
-    getFindings: (uri) => plans.getFindings(uri),
+    getFindings: (uri) => findingsOf(uri),
     getConfig: (uri) => plans.getConfig(uri),
     settings: () => settings,
     workspacePlans: () => plans.all(),
@@ -69,7 +77,7 @@ export function startServer(connection: Connection): void {
   const publish = (uri: string) => {
     const doc = documents.get(uri);
     try {
-      const findings = plans.getFindings(uri);
+      const findings = findingsOf(uri);
       // A newer version may have arrived while this one was checked: never publish stale results.
       if (doc && documents.get(uri)?.version !== doc.version) return;
       void connection.sendDiagnostics({ uri, version: doc?.version, diagnostics: findings.map((f) => toDiagnostic(context, f)) });
@@ -181,7 +189,7 @@ export function startServer(connection: Connection): void {
         ...featureCapabilities,
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
-        executeCommandProvider: { commands: [...featureCommands] },
+        executeCommandProvider: { commands: [...featureCommands, ...replyCommands] },
       },
       serverInfo: { name: 'ehcp-language-server', version: CORE_VERSION },
     };
@@ -243,7 +251,9 @@ export function startServer(connection: Connection): void {
   connection.onRequest('ehcp/stats', () => ({ ...plans.stats(), rss: process.memoryUsage().rss, heapUsed: process.memoryUsage().heapUsed }));
 
   registerFeatures(context, { executeCommand: false });
-  connection.onExecuteCommand((params) => executeFeatureCommand(context, params.command, params.arguments));
+  const refresh = (uri: string) => schedule(uri, 0);
+  registerReply(context, replies, refresh);
+  connection.onExecuteCommand((params) => executeReplyCommand(context, replies, refresh, params.command, params.arguments) ?? executeFeatureCommand(context, params.command, params.arguments));
 
   documents.listen(connection);
   connection.listen();
