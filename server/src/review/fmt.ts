@@ -66,7 +66,10 @@ export function formatPlanText(text: string, options: FormatOptions = {}): Forma
   doc.directives.docStart = doc.directives.docStart === true ? true : null;
   let out: string;
   try {
-    out = doc.toString({ indent: 2, indentSeq: true, lineWidth: lineWidth === 0 ? 0 : lineWidth, minContentWidth: 30, flowCollectionPadding: false, defaultKeyType: 'PLAIN' });
+    // The library folds every long line, plain ones too (moving a trailing comment off the line it
+    // belongs to); so nothing is folded there, and folded prose is wrapped here instead.
+    out = doc.toString({ indent: 2, indentSeq: true, lineWidth: 0, minContentWidth: 0, flowCollectionPadding: false, defaultKeyType: 'PLAIN' });
+    if (lineWidth > 0) out = wrapFoldedBlocks(out, lineWidth);
   } catch {
     return { ok: false, reason: 'the plan could not be laid out; it was left as it is' };
   }
@@ -143,7 +146,7 @@ function arrangeValue(value: unknown, path: string, sortItems: boolean, lineWidt
       for (const x of value.items) if (isScalar(x)) x.type = 'PLAIN';
       return;
     }
-    if (ITEM_LISTS.has(path)) value.flow = false;
+    if (ITEM_LISTS.has(path) && value.items.length > 0) value.flow = false;
     if (sortItems && ITEM_LISTS.has(path)) {
       const idOf = (x: unknown): string => (isMap(x) ? String((x.get('id') as unknown) ?? '') : '');
       value.items = [...value.items].sort((a, b) => naturalCompare(idOf(a), idOf(b)));
@@ -166,9 +169,57 @@ function scalarStyle(s: Scalar, path: string, lineWidth: number, keyWidth: numbe
   const v = s.value;
   if (PROSE.has(path)) {
     if (v.includes('\n')) s.type = 'BLOCK_LITERAL';
+    // A comment after the text (a suppression, a note) stays on the line it was written on.
+    else if (s.comment) s.type = 'PLAIN';
     else if (lineWidth > 0 && v.length + keyWidth > lineWidth && !/^\s|\s$/.test(v)) s.type = 'BLOCK_FOLDED';
     else s.type = 'PLAIN';
   } else s.type = v.includes('\n') ? 'BLOCK_LITERAL' : 'PLAIN';
+}
+
+/**
+ * Wrap the one-line body of each `>-` block at spaces. A single line break between two lines of
+ * a folded block reads as one space, so breaking at a lone space keeps the value as it was.
+ */
+function wrapFoldedBlocks(text: string, width: number): string {
+  const docs = parseAllDocuments(text) as Document.Parsed[];
+  const spans: [number, number][] = [];
+  for (const d of Array.isArray(docs) ? docs : []) {
+    visit(d, {
+      Scalar: (_k, n) => {
+        if (n.type === 'BLOCK_FOLDED' && n.range) spans.push([n.range[0], n.range[1]]);
+      },
+    });
+  }
+  let out = text;
+  for (const [start, end] of spans.sort((a, b) => b[0] - a[0])) {
+    const bodyStart = out.indexOf('\n', start) + 1;
+    if (bodyStart === 0 || bodyStart >= end) continue;
+    const body = out.slice(bodyStart, end);
+    const lines = body.split('\n');
+    const indents = lines.filter((l) => l.trim() !== '').map((l) => l.match(/^ */)![0].length);
+    const base = Math.min(...indents);
+    const wrapped = lines.flatMap((line) => (line.match(/^ */)![0].length === base ? wrapLine(line, base, width) : [line]));
+    out = out.slice(0, bodyStart) + wrapped.join('\n') + out.slice(end);
+  }
+  return out;
+}
+
+function wrapLine(line: string, indent: number, width: number): string[] {
+  const pad = ' '.repeat(indent);
+  let rest = line.slice(indent);
+  const lines: string[] = [];
+  const lone = (i: number): boolean => rest[i] === ' ' && rest[i - 1] !== ' ' && rest[i + 1] !== ' ' && i > 0 && i < rest.length - 1;
+  while (indent + rest.length > width) {
+    const room = Math.max(1, width - indent);
+    let cut = -1;
+    for (let i = Math.min(room, rest.length - 2); i > 0; i--) if (lone(i)) { cut = i; break; }
+    if (cut === -1) for (let i = room + 1; i < rest.length - 1; i++) if (lone(i)) { cut = i; break; }
+    if (cut === -1) break;
+    lines.push(pad + rest.slice(0, cut));
+    rest = rest.slice(cut + 1);
+  }
+  lines.push(pad + rest);
+  return lines;
 }
 
 function deepEqual(a: unknown, b: unknown, unordered: boolean): boolean {

@@ -110,7 +110,10 @@ function detailLine(d: DetailChange, esc: (s: string) => string, words: (p: Word
 export function md(s: string): string {
   return safe(s)
     .replace(/\s+/g, ' ')
-    .replace(/([\\`*_[\]|<>~])/g, '\\$1')
+    .replace(/([\\`*_[\]|~])/g, '\\$1')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
     .replace(/^(\d+)\./, '$1\\.');
 }
 
