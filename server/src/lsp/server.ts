@@ -21,6 +21,7 @@ import type { ServerContext, ServerSettings } from './context';
 import { toDiagnostic } from './features/convert';
 import { capabilities as featureCapabilities, executeFeatureCommand, featureCommands, registerFeatures } from './features/index';
 import { findPlanFiles, PLAN_FILE, Plans, toPath, toUri } from './plans';
+import { registerReview, reviewCapabilities } from './review';
 
 interface ScanResult {
   plans: number;
@@ -178,6 +179,7 @@ export function startServer(connection: Connection): void {
     return {
       capabilities: {
         ...featureCapabilities,
+        ...reviewCapabilities,
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
         executeCommandProvider: { commands: [...featureCommands] },
@@ -242,6 +244,7 @@ export function startServer(connection: Connection): void {
   connection.onRequest('ehcp/stats', () => ({ ...plans.stats(), rss: process.memoryUsage().rss, heapUsed: process.memoryUsage().heapUsed }));
 
   registerFeatures(context, { executeCommand: false });
+  registerReview(context);
   connection.onExecuteCommand((params) => executeFeatureCommand(context, params.command, params.arguments));
 
   documents.listen(connection);
