@@ -11,6 +11,8 @@ const needs = [
   { pkg: 'ripgrep', ok: () => spawnSync('rg', ['--version']).status === 0 },
   { pkg: 'libkrb5-dev', ok: () => existsSync('/usr/include/krb5.h') || existsSync('/usr/include/krb5/krb5.h') },
   { pkg: 'neovim', ok: () => spawnSync('nvim', ['--version']).status === 0 },
+  // The review tests (ehcp diff --git, --changed-since, textconv) run real git.
+  { pkg: 'git', ok: () => spawnSync('git', ['--version']).status === 0 },
 ];
 const wanted = process.argv.slice(2);
 const missing = needs.filter((n) => (wanted.length === 0 || wanted.includes(n.pkg)) && !n.ok()).map((n) => n.pkg);
