@@ -7,7 +7,7 @@ import { readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { parsePlan, type ParsedPlan } from '../core/parse';
 import { diffPlans, makeReport } from '../review/diff';
-import { changedPlans, GitError, parseRevisions, readAtRevision, repoRoot, type ChangedPlan } from '../review/git';
+import { changedPlans, GitError, parseRevisions, readManyAtRevisions, repoRoot, type ChangedPlan } from '../review/git';
 import { DEFAULT_SIMILARITY } from '../review/match';
 import { renderJson, renderMarkdown, renderText } from '../review/render';
 import type { DiffReport, PlanDiff } from '../review/types';
@@ -135,13 +135,24 @@ export function runDiff(args: DiffArgs, colour: boolean): { output: string; code
       throw error;
     }
     const show = (rel: string): string => displayPath(path.join(root, rel), cwd);
+    // Every old (and, between two revisions, new) version in one git process.
+    const wanted: { rev: string; file: string }[] = [];
+    for (const c of changed) {
+      if (c.oldPath) wanted.push({ rev: revs.from, file: c.oldPath });
+      if (c.newPath && revs.to) wanted.push({ rev: revs.to, file: c.newPath });
+    }
+    const blobs = new Map<string, Buffer | GitError>();
+    let results: (Buffer | GitError)[];
+    try {
+      results = readManyAtRevisions(wanted, root);
+    } catch (error) {
+      if (error instanceof GitError) throw new InputError(error.message);
+      throw error;
+    }
+    wanted.forEach((w, i) => blobs.set(`${w.rev}\u0000${w.file}`, results[i]!));
     const readRev = (rev: string, rel: string): ParsedPlan => {
-      let bytes: Buffer;
-      try {
-        bytes = readAtRevision(rev, rel, root);
-      } catch (error) {
-        throw new InputError(`cannot read ${quoteArg(show(rel))} at ${rev.slice(0, 12)}: ${error instanceof Error ? error.message : String(error)}`);
-      }
+      const bytes = blobs.get(`${rev}\u0000${rel}`) ?? new GitError('not read');
+      if (bytes instanceof GitError) throw new InputError(`cannot read ${quoteArg(show(rel))} at ${rev.slice(0, 12)}: ${bytes.message}`);
       return parseForDiff(decodeText(bytes), `${show(rel)} at ${rev.slice(0, 12)}`);
     };
     const readNew = (rel: string): ParsedPlan => (revs.to ? readRev(revs.to, rel) : readPlanFile(path.join(root, rel), show(rel)));

@@ -10,11 +10,12 @@ export class GitError extends Error {}
 const PLAN = /.\.ehcp\.ya?ml$/i;
 
 /** Run git in `cwd`; stdout as bytes. Errors become a one-line GitError (git's own first line of stderr). */
-export function git(args: readonly string[], cwd: string): Buffer {
+export function git(args: readonly string[], cwd: string, input?: string): Buffer {
   try {
     return execFileSync('git', ['-c', 'core.quotePath=false', ...args], {
       cwd,
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+      ...(input === undefined ? {} : { input }),
       maxBuffer: 256 * 1024 * 1024,
       env: { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_OPTIONAL_LOCKS: '0', LC_ALL: 'C' },
     });
@@ -124,6 +125,44 @@ export function changedPlans(revs: Revisions, pathspecs: readonly string[], cwd:
 /** A file's bytes at a revision (path relative to the repository root). */
 export function readAtRevision(rev: string, file: string, root: string): Buffer {
   return git(['cat-file', 'blob', `${rev}:${file}`], root);
+}
+
+/**
+ * Many files at revisions with one `git cat-file --batch` (one process, not one per plan).
+ * A file that is not there gives a GitError in its place.
+ */
+export function readManyAtRevisions(wanted: readonly { rev: string; file: string }[], root: string): (Buffer | GitError)[] {
+  if (wanted.length === 0) return [];
+  if (wanted.some((w) => /[\r\n]/.test(w.file))) return wanted.map((w) => tryRead(w.rev, w.file, root));
+  const out = git(['cat-file', '--batch'], root, wanted.map((w) => `${w.rev}:${w.file}\n`).join(''));
+  const results: (Buffer | GitError)[] = [];
+  let at = 0;
+  for (const w of wanted) {
+    const nl = out.indexOf(0x0a, at);
+    if (nl === -1) {
+      results.push(new GitError(`could not read ${w.file}`));
+      continue;
+    }
+    const header = out.subarray(at, nl).toString('utf8');
+    const m = /^[0-9a-f]+ (\w+) (\d+)$/.exec(header);
+    if (!m) {
+      results.push(new GitError(`${w.file} is not in ${w.rev.slice(0, 12)}`));
+      at = nl + 1;
+      continue;
+    }
+    const size = Number(m[2]);
+    results.push(m[1] === 'blob' ? out.subarray(nl + 1, nl + 1 + size) : new GitError(`${w.file} is not a file in ${w.rev.slice(0, 12)}`));
+    at = nl + 1 + size + 1;
+  }
+  return results;
+}
+
+function tryRead(rev: string, file: string, root: string): Buffer | GitError {
+  try {
+    return readAtRevision(rev, file, root);
+  } catch (error) {
+    return error instanceof GitError ? error : new GitError(String(error));
+  }
 }
 
 /** Commits that touched a file, newest first (for choosing a version to compare with). */
