@@ -2,7 +2,7 @@
  * ehcp diff, fmt, show --canonical and check --changed-since, run as the built CLI against plan
  * files and a real temporary Git repository (git diff with the textconv driver included).
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -234,3 +234,28 @@ describe('ehcp fmt', () => {
 });
 
 void renameSync;
+
+describe('the pre-commit hook in docs/ci.md', () => {
+  it('refuses a plan that is not in the canonical layout or has errors, and accepts it once fixed', () => {
+    const docs = readFileSync(path.join(__dirname, '..', '..', 'docs', 'ci.md'), 'utf8');
+    const hook = /`\.git\/hooks\/pre-commit`[^\n]*\n\n```sh\n([\s\S]*?)```/.exec(docs)?.[1];
+    expect(hook, 'the hook is in docs/ci.md').toBeDefined();
+    const dir = repo({ 'README.txt': 'caseload\n' });
+    // `ehcp` on PATH, as the docs assume: a shim for the built CLI.
+    writeFileSync(path.join(dir, 'ehcp'), `#!/bin/sh\nexec "${process.execPath}" "${cli}" "$@"\n`, { mode: 0o755 });
+    writeFileSync(path.join(dir, '.git', 'hooks', 'pre-commit'), hook!, { mode: 0o755 });
+    const env = { ...process.env, ...gitEnv, PATH: `${dir}:${process.env.PATH}` };
+    const commit = () => spawnSync('git', ['commit', '-q', '-m', 'plan'], { cwd: dir, env, encoding: 'utf8' });
+    writeFileSync(path.join(dir, 'rowan.ehcp.yaml'), BASE.replace('  - id: P1\n    section: F\n', '  - section: F\n    id: P1\n'));
+    git(dir, 'add', 'rowan.ehcp.yaml');
+    const refused = commit();
+    expect(refused.status).not.toBe(0);
+    expect(refused.stdout + refused.stderr).toContain('Run: ehcp fmt');
+    execFileSync(path.join(dir, 'ehcp'), ['fmt', 'rowan.ehcp.yaml'], { cwd: dir });
+    git(dir, 'add', 'rowan.ehcp.yaml');
+    const accepted = commit();
+    expect(accepted.stderr).toBe('');
+    expect(accepted.status).toBe(0);
+    expect(git(dir, 'log', '--format=%s', '-1').trim()).toBe('plan');
+  });
+});

@@ -90,7 +90,9 @@ export function renderText(report: DiffReport, options: { colour: boolean }): st
   }
   const s = report.summary;
   out.push(
-    s.changedPlans === 0
+    s.plans === 0
+      ? 'No plans differ.'
+      : s.changedPlans === 0
       ? `No change for the child in ${s.plans} plan${s.plans === 1 ? '' : 's'}.`
       : `${s.changedPlans} of ${s.plans} plan${s.plans === 1 ? '' : 's'} changed: ${s.reductions} reduction${s.reductions === 1 ? '' : 's'}, ${s.increases} increase${s.increases === 1 ? '' : 's'}, ${s.changes} change${s.changes === 1 ? '' : 's'} in all. Items with a new id were matched by text when at least ${percent(report.similarityThreshold)} of their words are shared.`,
   );
@@ -133,6 +135,10 @@ function mdWords(parts: readonly WordPart[]): string {
 export function renderMarkdown(report: DiffReport): string {
   const out: string[] = ['## What changed for the child', ''];
   const s = report.summary;
+  if (s.plans === 0) {
+    out.push('No plans differ.', '');
+    return out.join('\n');
+  }
   if (s.changedPlans === 0) {
     out.push(`No change for the child in ${s.plans} plan${s.plans === 1 ? '' : 's'}.`, '');
     return out.join('\n');
