@@ -74,3 +74,16 @@ describe('ehcp/compare', () => {
     expect(r.message).toMatch(/not in HEAD/);
   });
 });
+
+describe('Format Selection', () => {
+  it('lays out only the items in the range, and the plan reads the same', async () => {
+    const messy = BASE.replace('  - id: P1\n    section: F\n', '  - section: F\n    id: P1\n').replace('  - id: N1\n    section: B\n', '  - section: B\n    id: N1\n');
+    const uri = lsp.open(path.join(dir, 'range.ehcp.yaml'), messy);
+    const p1 = messy.split('\n').findIndex((l) => l === '    id: P1');
+    const edits = await lsp.request<TextEdit[]>('textDocument/rangeFormatting', { textDocument: { uri }, range: { start: { line: p1 - 1, character: 0 }, end: { line: p1 + 3, character: 0 } }, options: { tabSize: 2, insertSpaces: true } });
+    expect(edits.length).toBeGreaterThan(0);
+    const after = applyEdits(messy, edits);
+    expect(after).toContain('  - id: P1\n    section: F\n');
+    expect(after).toContain('  - section: B\n    id: N1\n'); // outside the range: untouched
+  });
+});

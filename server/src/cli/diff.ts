@@ -217,6 +217,7 @@ export function runDiff(args: DiffArgs, colour: boolean): { output: string; code
         const d = diffPlans(l.old, l.new, options(l.c.newPath));
         if (l.c.oldPath) d.oldPath = displayPath(l.c.oldPath, cwd);
         if (l.c.newPath) d.newPath = displayPath(l.c.newPath, cwd);
+        if (l.c.status === 'renamed' && d.status === 'unchanged') d.status = 'renamed';
         plans.push(d);
       }
     }

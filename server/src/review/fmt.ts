@@ -222,7 +222,8 @@ function wrapLine(line: string, indent: number, width: number): string[] {
   return lines;
 }
 
-function deepEqual(a: unknown, b: unknown, unordered: boolean): boolean {
+/** The same plain values, whatever the order of keys (and of list items when `unordered`). */
+export function deepEqual(a: unknown, b: unknown, unordered = false): boolean {
   if (a === b) return true;
   if (typeof a !== typeof b || a === null || b === null || typeof a !== 'object') return false;
   if (Array.isArray(a) !== Array.isArray(b)) return false;
