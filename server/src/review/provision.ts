@@ -13,10 +13,25 @@ const round = (n: number): number => Math.round(n * 100) / 100;
 
 /** What the reader understood, as the plain data the diff compares. */
 export function quantities(text: string, extraVaguePhrases: readonly string[] = []): Quantities {
-  return fromReading(readText(text, extraVaguePhrases));
+  return fromReading(readText(text, extraVaguePhrases), text);
 }
 
-export function fromReading(r: ProvisionReading): Quantities {
+const WORD_NUMBERS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12 };
+
+/**
+ * A block of weeks the reader does not count as weeks a year: "for 12 weeks", "for the first 6
+ * weeks of each term" (3 terms). Undefined when the text says nothing of the kind.
+ */
+export function courseWeeks(text: string): number | undefined {
+  const m = /\bfor (?:a (?:block|course) of |the first |a further )?(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) weeks?\b( (?:of |in )?(?:each|every|a|per) (?:term|half[- ]term))?/i.exec(text);
+  if (!m) return undefined;
+  const n = /^\d+$/.test(m[1]!) ? Number(m[1]) : WORD_NUMBERS[m[1]!.toLowerCase()];
+  if (!n) return undefined;
+  if (!m[2]) return n;
+  return /half/i.test(m[2]) ? n * 6 : n * 3;
+}
+
+export function fromReading(r: ProvisionReading, text = ''): Quantities {
   const delivering = r.providers.filter((p) => p.capacity === 'delivers');
   const q: Quantities = {
     deliveredBy: unique(delivering.map((p) => p.role)),
@@ -37,6 +52,10 @@ export function fromReading(r: ProvisionReading): Quantities {
   }
   if (r.group) q.groupSize = r.group.max ?? null;
   if (r.period?.weeksPerYear !== undefined) q.weeksPerYear = r.period.weeksPerYear;
+  else {
+    const course = courseWeeks(text);
+    if (course !== undefined) q.weeksPerYear = course;
+  }
   if (q.minutesPerSession !== undefined && q.sessionsPerWeek !== undefined && !q.pervasive) {
     q.minutesPerWeek = round(q.minutesPerSession * q.sessionsPerWeek);
     q.minutesPerYear = Math.round(q.minutesPerWeek * (q.weeksPerYear ?? DEFAULT_WEEKS));
@@ -55,7 +74,9 @@ export const formatNumber = (n: number): string => number.format(n);
 export function describeTime(q: Quantities): string {
   if (q.pervasive) return q.frequency ?? 'throughout the day';
   const parts = [q.amount, q.frequency].filter((s): s is string => !!s);
-  if (parts.length === 2 && q.amount === q.frequency) parts.pop();
+  // "6 sessions of 45 minutes per term": one phrase holds both.
+  if (parts.length === 2 && parts[1]!.toLowerCase().includes(parts[0]!.toLowerCase())) parts.shift();
+  else if (parts.length === 2 && parts[0]!.toLowerCase().includes(parts[1]!.toLowerCase())) parts.pop();
   return parts.length > 0 ? parts.join(' ') : 'no amount or frequency stated';
 }
 

@@ -217,3 +217,29 @@ describe('rendering', () => {
     expect(renderText(makeReport([evil]), { colour: false })).not.toContain('\u001b');
   });
 });
+
+describe('provision in other real-world wordings', () => {
+  const cutOf = (from: string, to: string) => {
+    const d = diff(BASE, edit(BASE, P1, from)) && diff(edit(BASE, P1, from), edit(BASE, P1, to));
+    return change(d, 'P1').effects.find((e) => e.aspect === 'time');
+  };
+  it('sessions per term', () => {
+    const t = cutOf('Speech and language therapy from a Speech and Language Therapist, 6 sessions of 45 minutes per term.', 'Speech and language therapy from a Speech and Language Therapist, 3 sessions of 45 minutes per term.');
+    expect(t?.impact).toBe('reduction');
+    expect(t?.size).toEqual({ oldMinutesPerYear: 810, newMinutesPerYear: 405, percent: 50 });
+    expect(t?.what).toBe('6 sessions of 45 minutes per term → 3 sessions of 45 minutes per term');
+  });
+  it('hours a week', () => {
+    const t = cutOf('1:1 support from a Teaching Assistant, 15 hours per week, 39 weeks a year.', '1:1 support from a Teaching Assistant, 10 hours per week, 39 weeks a year.');
+    expect(t?.size).toEqual({ oldMinutesPerYear: 35100, newMinutesPerYear: 23400, percent: 33 });
+  });
+  it('a shorter course of weeks', () => {
+    const t = cutOf('Counselling from a qualified Counsellor, 50 minutes weekly for 12 weeks.', 'Counselling from a qualified Counsellor, 50 minutes weekly for 6 weeks.');
+    expect(t?.impact).toBe('reduction');
+    expect(t?.size?.percent).toBe(50);
+  });
+  it('every lesson → a number of hours is a reduction', () => {
+    const d = diff(edit(BASE, P1, 'A Teaching Assistant in every lesson, throughout the school day.'), edit(BASE, P1, 'A Teaching Assistant for 10 hours a week.'));
+    expect(change(d, 'P1').effects.some((e) => e.aspect === 'pervasive' && e.impact === 'reduction')).toBe(true);
+  });
+});
