@@ -24,7 +24,16 @@ function matchNote(c: ItemChange): string {
   return c.match?.by === 'similarity' ? ` [matched by text: ${percent(c.match.similarity)} similar]` : '';
 }
 
+/** A whole plan added or deleted: one line, not every item. */
+function wholePlan(p: PlanDiff): string {
+  const count = (item: ItemChange['item']) => p.changes.filter((c) => c.item === item).length;
+  const minutes = p.changes.reduce((n, c) => n + (c.provision?.[p.status === 'added' ? 'new' : 'old']?.minutesPerYear ?? 0), 0);
+  const what = `${count('need')} need${count('need') === 1 ? '' : 's'}, ${count('outcome')} outcome${count('outcome') === 1 ? '' : 's'}, ${count('provision')} provision item${count('provision') === 1 ? '' : 's'}${minutes > 0 ? ` (${minutes.toLocaleString('en-GB')} minutes a year of quantified provision)` : ''}`;
+  return p.status === 'added' ? `a new plan: ${what}` : `the whole plan was deleted: ${what} no longer in this caseload`;
+}
+
 function reductionsOf(p: PlanDiff): ItemChange[] {
+  if (p.status === 'added' || p.status === 'deleted') return [];
   return p.changes.filter((c) => c.impact === 'reduction');
 }
 
@@ -67,6 +76,10 @@ export function renderText(report: DiffReport, options: { colour: boolean }): st
   for (const p of report.plans) {
     if (p.status === 'unchanged') continue;
     out.push(paint.bold(`${safe(planTitle(p))}: ${STATUS[p.status]}${p.summary.reductions > 0 ? `, ${p.summary.reductions} reduction${p.summary.reductions === 1 ? '' : 's'}` : ''}`));
+    if (p.status === 'added' || p.status === 'deleted') {
+      out.push(`  ${wholePlan(p)}`, '');
+      continue;
+    }
     const groups: [string, ItemChange[]][] = [
       ['Reductions', p.changes.filter((c) => c.impact === 'reduction')],
       ['Increases', p.changes.filter((c) => c.impact === 'increase')],
@@ -145,11 +158,15 @@ export function renderMarkdown(report: DiffReport): string {
   }
   out.push(`${s.changedPlans} of ${s.plans} plan${s.plans === 1 ? '' : 's'} changed: **${s.reductions} reduction${s.reductions === 1 ? '' : 's'}**, ${s.increases} increase${s.increases === 1 ? '' : 's'}, ${s.changes} change${s.changes === 1 ? '' : 's'} in all.`, '');
 
-  const cuts = report.plans.flatMap((p) => reductionsOf(p).flatMap((c) => cutLines(c).map((l) => ({ p, c, ...l }))));
+  const cuts: { p: PlanDiff; id: string; what: string; size: string }[] = [];
+  for (const p of report.plans) {
+    if (p.status === 'deleted') cuts.push({ p, id: 'the whole plan', what: wholePlan(p), size: 'all of it' });
+    for (const c of reductionsOf(p)) for (const l of cutLines(c)) cuts.push({ p, id: `${md(c.id)}${c.oldId ? ` (was ${md(c.oldId)})` : ''}`, ...l });
+  }
   if (cuts.length > 0) {
     out.push('### Reductions (each must be justified by evidence)', '', '| Plan | Item | What was cut | Size |', '| --- | --- | --- | --- |');
     for (const cut of cuts) {
-      out.push(`| ${md(cut.p.newPath ?? cut.p.oldPath ?? '')} | ${md(cut.c.id)}${cut.c.oldId ? ` (was ${md(cut.c.oldId)})` : ''} | ${md(cut.what)} | ${md(cut.size)} |`);
+      out.push(`| ${md(cut.p.newPath ?? cut.p.oldPath ?? '')} | ${cut.id} | ${md(cut.what)} | ${md(cut.size)} |`);
     }
     out.push('');
   } else out.push('No provision was reduced.', '');
@@ -157,6 +174,10 @@ export function renderMarkdown(report: DiffReport): string {
   for (const p of report.plans) {
     if (p.status === 'unchanged') continue;
     out.push(`### ${md(planTitle(p))}: ${STATUS[p.status]}`, '');
+    if (p.status === 'added' || p.status === 'deleted') {
+      out.push(md(wholePlan(p)), '');
+      continue;
+    }
     const groups: [string, ItemChange[]][] = [
       ['Reductions', p.changes.filter((c) => c.impact === 'reduction')],
       ['Increases', p.changes.filter((c) => c.impact === 'increase')],

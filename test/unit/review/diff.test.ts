@@ -243,3 +243,17 @@ describe('provision in other real-world wordings', () => {
     expect(change(d, 'P1').effects.some((e) => e.aspect === 'pervasive' && e.impact === 'reduction')).toBe(true);
   });
 });
+
+describe('whole plans', () => {
+  it('a deleted plan is one row in the table of cuts; an added plan one line', () => {
+    const gone = diffPlans(parsePlan(BASE), undefined);
+    gone.oldPath = 'rowan.ehcp.yaml';
+    const added = diffPlans(undefined, parsePlan(BASE));
+    added.newPath = 'rowan-2.ehcp.yaml';
+    const md = renderMarkdown(makeReport([gone, added]));
+    expect(md).toContain('| rowan.ehcp.yaml | the whole plan | the whole plan was deleted: 3 needs, 3 outcomes, 4 provision items (5,350 minutes a year of quantified provision) no longer in this caseload | all of it |');
+    expect(md.match(/^\| rowan/gm)).toHaveLength(1);
+    const text = renderText(makeReport([gone, added]), { colour: false });
+    expect(text).toContain('rowan-2.ehcp.yaml: new plan\n  a new plan: 3 needs, 3 outcomes, 4 provision items');
+  });
+});
