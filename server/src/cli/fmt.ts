@@ -3,10 +3,10 @@
  * comments and the writer's words. `--check` changes nothing, lists the plans that would change
  * and exits 1 when there are any. A file is replaced in one step (written beside it, then renamed).
  */
-import { readFileSync, renameSync, statSync, unlinkSync, writeFileSync, chmodSync } from 'node:fs';
+import { chmodSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { formatPlanText } from '../review/fmt';
-import { InputError, quoteArg, UsageError } from './args';
+import { quoteArg, UsageError } from './args';
 import { findPlans } from './files';
 import { decodeText, ioReason } from './io';
 
@@ -74,7 +74,9 @@ export function runFmt(argv: readonly string[]): { stdout: string; stderr: strin
 }
 
 /** Write beside the file, then rename over it: a reader never sees half a plan. */
-function writeAtomically(file: string, text: string): void {
+function writeAtomically(link: string, text: string): void {
+  // Through a symbolic link to the plan itself, so the link stays a link.
+  const file = realpathSync(link);
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
   const mode = statSync(file).mode & 0o7777;
   try {
@@ -91,4 +93,3 @@ function writeAtomically(file: string, text: string): void {
   }
 }
 
-export { InputError };
