@@ -3,7 +3,7 @@
  * files and a real temporary Git repository (git diff with the textconv driver included).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { lstatSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BASE, edit } from '../unit/review/plans';
@@ -91,7 +91,7 @@ describe('ehcp diff <old> <new>', () => {
     dirs.push(d);
     const r = run(['diff', 'a', 'b', '--format', 'json'], { cwd: d });
     const report = JSON.parse(r.stdout);
-    expect(report.plans.map((p: { status: string; newPath?: string }) => `${p.status} ${p.newPath}`)).toEqual(['modified b/rowan.ehcp.yaml', 'unchanged b/sub/sam.ehcp.yaml']);
+    expect(report.plans.map((p: { status: string; newPath?: string }) => `${p.status} ${p.newPath}`)).toEqual(['modified b/rowan.ehcp.yaml', 'renamed b/sub/sam.ehcp.yaml']);
     expect(r.code).toBe(1);
   });
 });
@@ -222,6 +222,15 @@ describe('ehcp fmt', () => {
     expect(run(['diff', path.join(dir, 'b.ehcp.yaml'), path.join(dir, 'a.ehcp.yaml')], { cwd: dir }).code).toBe(0);
   });
 
+  it('writes through a symbolic link, keeping the link', () => {
+    const dir = workspace({ 'real/rowan.ehcp.yaml': BASE.replace('  - id: P1\n    section: F\n', '  - section: F\n    id: P1\n') });
+    dirs.push(dir);
+    symlinkSync(path.join(dir, 'real', 'rowan.ehcp.yaml'), path.join(dir, 'link.ehcp.yaml'));
+    expect(run(['fmt', 'link.ehcp.yaml'], { cwd: dir }).code).toBe(0);
+    expect(lstatSync(path.join(dir, 'link.ehcp.yaml')).isSymbolicLink()).toBe(true);
+    expect(readFileSync(path.join(dir, 'real', 'rowan.ehcp.yaml'), 'utf8')).toContain('  - id: P1\n    section: F\n');
+  });
+
   it('leaves a broken plan untouched and exits 2', () => {
     const dir = workspace({ 'bad.ehcp.yaml': 'ehcp: 1\nchild:\n\tname: x\n', 'good.ehcp.yaml': BASE.replace('  - id: P1\n    section: F\n', '  - section: F\n    id: P1\n') });
     dirs.push(dir);
@@ -233,7 +242,6 @@ describe('ehcp fmt', () => {
   });
 });
 
-void renameSync;
 
 describe('the pre-commit hook in docs/ci.md', () => {
   it('refuses a plan that is not in the canonical layout or has errors, and accepts it once fixed', () => {

@@ -13,7 +13,7 @@ const odd = [
   'ehcp: 1\nneeds: {N1: x}\noutcomes: 7\nprovision: [1, null, {id: 5, text: 12, needs: N1, section: [F]}]\n',
   'ehcp: 1\nprovision:\n  - id: P1\n  - id: P1\n    text: ""\n  - {}\n',
   'ehcp: 1\nchild: {name: [a], known_as: {x: 1}}\nplan: null\nviews: {child: 5}\n',
-  `ehcp: 1\nprovision:\n  - id: P1\n    needs: [${'N1, '.repeat(2000)}N1]\n    text: ${'up to as required access to '.repeat(200)}\n`,
+  `ehcp: 1\nprovision:\n  - id: P1\n    needs: [${'N1, '.repeat(2000)}N1]\n    text: ${'up to as required access to '.repeat(40)}\n`,
 ];
 
 describe('the diff never throws on odd plans', () => {
