@@ -17,6 +17,8 @@ const needs = [
   { pkg: 'poppler-utils', ok: () => spawnSync('pdfinfo', ['-v'], { stdio: 'ignore' }).status === 0 },
   { pkg: 'python3-msoffcrypto-tool', ok: () => existsSync('/usr/bin/msoffcrypto-tool') },
   { pkg: 'python3-uno', ok: () => spawnSync('/usr/bin/python3', ['-c', 'import uno'], { stdio: 'ignore' }).status === 0 },
+  // The review tests (ehcp diff --git, --changed-since, textconv) run real git.
+  { pkg: 'git', ok: () => spawnSync('git', ['--version']).status === 0 },
 ];
 const wanted = process.argv.slice(2);
 const missing = needs.filter((n) => (wanted.length === 0 || wanted.includes(n.pkg)) && !n.ok()).map((n) => n.pkg);

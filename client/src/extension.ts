@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { registerExport } from './export';
 import { registerReply } from './reply';
+import { registerReview } from './review';
 
 let client: LanguageClient | undefined;
 
@@ -93,6 +94,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<EhcpAp
 
   registerExport(context);
   registerReply(context, client);
+  registerReview(context, client);
 
   await client.start();
   updateStatus();

@@ -7,7 +7,8 @@ export type Command =
   | { kind: 'help' }
   | { kind: 'version' }
   | { kind: 'rules'; format: Format }
-  | { kind: 'check'; options: CheckArgs };
+  | { kind: 'check'; options: CheckArgs }
+  | { kind: 'diff' | 'fmt' | 'show'; argv: string[] };
 
 export interface CheckArgs {
   /** Files, folders and globs, as typed. */
@@ -18,6 +19,8 @@ export interface CheckArgs {
   cacheLocation?: string;
   config?: string;
   maxWarnings?: number;
+  /** Only plans changed since this revision (from where the branch forked), by git. */
+  changedSince?: string;
 }
 
 /** A mistake in how ehcp was called: exit code 2 and a one-line reason. */
@@ -28,6 +31,9 @@ export class InputError extends Error {}
 
 export const USAGE = `Usage: ehcp check <files | folders | globs…> [options]
        ehcp export <plan | folder…> [options]   (see ehcp export --help)
+       ehcp diff <old> <new> | --git <rev>[..<rev>] [<paths…>]
+       ehcp fmt [--check] <files | folders | globs…>
+       ehcp show --canonical <file>
        ehcp rules
        ehcp reply <returned.docx> [--plan <plan>] [--format text|markdown|json]
        ehcp --help | --version
@@ -39,6 +45,10 @@ Commands:
                             (node_modules and folders starting with "." are skipped). Globs
                             (quote them: "caseload/**/*.ehcp.yaml") pick plans by pattern.
   export                    Export plans to accessible Word documents for families.
+  diff                      What changed for the child between two versions of plans, reductions
+                            in provision first (see ehcp diff --help).
+  fmt                       Lay plans out in the canonical form (see ehcp fmt --help).
+  show --canonical          Print a plan in a form for reading diffs (git textconv).
   rules                     List every rule with its default severity and what it checks.
   reply                     Read the family's returned Word draft: comments and changes by
                             plan item, with conflicts (see ehcp reply --help).
@@ -52,6 +62,8 @@ Options for check:
   --config <path>           Use this configuration file for every plan, instead of the
                             nearest .ehcprc.yaml above each plan.
   --max-warnings <n>        Exit with code 1 when there are more than n warnings.
+  --changed-since <rev>     Check only plans added or changed since <rev> (from where the
+                            branch forked from it), working tree included. Needs git.
 
 Options:
   -h, --help                Show this help.
@@ -63,9 +75,12 @@ Exit codes: 0 no errors found, 1 errors found (or too many warnings),
 
 /** Parse argv (without node and the script path). */
 export function parseArgs(argv: readonly string[]): Command {
+  // Commands with their own options parse them in their own files.
+  const sub = argv[0];
+  if (sub === 'diff' || sub === 'fmt' || sub === 'show') return { kind: sub, argv: argv.slice(1) };
   const positional: string[] = [];
   const flags = new Map<string, string | true>();
-  const withValue = new Set(['--format', '--cache-location', '--config', '--max-warnings']);
+  const withValue = new Set(['--format', '--cache-location', '--config', '--max-warnings', '--changed-since']);
   const switches = new Set(['--quiet', '--cache', '--help', '--version']);
   const aliases: Record<string, string> = { '-h': '--help', '-v': '--version', '-V': '--version', '-q': '--quiet', '-f': '--format', '-c': '--config' };
 
@@ -109,17 +124,17 @@ export function parseArgs(argv: readonly string[]): Command {
   if (command === 'help') return { kind: 'help' };
   if (command === 'rules') {
     if (rest.length > 0) throw new UsageError(`"ehcp rules" takes no arguments (got ${quoteArg(rest[0]!)})`);
-    for (const f of ['--quiet', '--cache', '--cache-location', '--config', '--max-warnings']) {
+    for (const f of ['--quiet', '--cache', '--cache-location', '--config', '--max-warnings', '--changed-since']) {
       if (flags.has(f)) throw new UsageError(`${f} is an option of "ehcp check", not "ehcp rules"`);
     }
     if (format === 'sarif') throw new UsageError('"ehcp rules" can print text or json, not sarif');
     return { kind: 'rules', format };
   }
-  if (command !== 'check') throw new UsageError(`unknown command ${quoteArg(command)} (the commands are check, rules and reply; see ehcp --help)`);
-  if (rest.length === 0) throw new UsageError('give at least one plan file, folder or glob to check, for example: ehcp check caseload/');
+  if (command !== 'check') throw new UsageError(`unknown command ${quoteArg(command)} (the commands are check, rules, export, reply, diff, fmt and show; see ehcp --help)`);
+  if (rest.length === 0 && !flags.has('--changed-since')) throw new UsageError('give at least one plan file, folder or glob to check, for example: ehcp check caseload/');
 
   const options: CheckArgs = {
-    patterns: rest,
+    patterns: rest.length > 0 ? rest : ['.'],
     format,
     quiet: flags.has('--quiet'),
     cache: flags.has('--cache') || flags.has('--cache-location'),
@@ -138,6 +153,11 @@ export function parseArgs(argv: readonly string[]): Command {
   if (typeof maxWarnings === 'string') {
     if (!/^\d+$/.test(maxWarnings)) throw new UsageError(`--max-warnings needs a whole number of 0 or more (got ${quoteArg(maxWarnings)})`);
     options.maxWarnings = Number(maxWarnings);
+  }
+  const changedSince = flags.get('--changed-since');
+  if (typeof changedSince === 'string') {
+    if (changedSince === '') throw new UsageError('--changed-since needs a revision, for example origin/main');
+    options.changedSince = changedSince;
   }
   return { kind: 'check', options };
 }

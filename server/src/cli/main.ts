@@ -18,6 +18,10 @@ import { formatText, plural } from './format-text';
 import { ioReason, oneLine } from './io';
 import { checkInPool, poolSize, workerScript } from './pool';
 import { createProgress } from './progress';
+import { changedSince } from './changed-since';
+import { DIFF_USAGE, parseDiffArgs, runDiff } from './diff';
+import { runFmt } from './fmt';
+import { runShow } from './show';
 import type { FileReport, RunReport } from './report';
 import { replyCommand } from './reply';
 import { allRules, formatRulesJson, formatRulesText } from './rule-list';
@@ -43,12 +47,31 @@ export async function main(argv: readonly string[]): Promise<number> {
       return 0;
     case 'check':
       return check(command.options);
+    case 'diff': {
+      const args = parseDiffArgs(command.argv);
+      if (args === 'help') {
+        process.stdout.write(DIFF_USAGE);
+        return 0;
+      }
+      const result = runDiff(args, useColour());
+      process.stdout.write(result.output);
+      return result.code;
+    }
+    case 'fmt': {
+      const result = runFmt(command.argv);
+      if (result.stdout) process.stdout.write(result.stdout);
+      if (result.stderr) process.stderr.write(result.stderr);
+      return result.code;
+    }
+    case 'show':
+      process.stdout.write(runShow(command.argv));
+      return 0;
   }
 }
 
 async function check(options: CheckArgs): Promise<number> {
   const cwd = process.cwd();
-  const plans = findPlans(options.patterns, cwd);
+  const plans = options.changedSince !== undefined ? changedSince(options.changedSince, options.patterns, cwd) : findPlans(options.patterns, cwd);
   const configs = new ConfigResolver(cwd, options.config);
   const cache = options.cache ? PlanCache.load(cachePath(options.cacheLocation, cwd)) : undefined;
 

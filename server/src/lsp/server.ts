@@ -23,6 +23,7 @@ import { toDiagnostic } from './features/convert';
 import { capabilities as featureCapabilities, executeFeatureCommand, featureCommands, registerFeatures } from './features/index';
 import { findPlanFiles, PLAN_FILE, Plans, toPath, toUri } from './plans';
 import { executeReplyCommand, registerReply, replyCommands, ReplyStore } from './features/reply';
+import { registerReview, reviewCapabilities } from './review';
 
 interface ScanResult {
   plans: number;
@@ -187,6 +188,7 @@ export function startServer(connection: Connection): void {
     return {
       capabilities: {
         ...featureCapabilities,
+        ...reviewCapabilities,
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
         executeCommandProvider: { commands: [...featureCommands, ...replyCommands] },
@@ -253,6 +255,7 @@ export function startServer(connection: Connection): void {
   registerFeatures(context, { executeCommand: false });
   const refresh = (uri: string) => schedule(uri, 0);
   registerReply(context, replies, refresh);
+  registerReview(context);
   connection.onExecuteCommand((params) => executeReplyCommand(context, replies, refresh, params.command, params.arguments) ?? executeFeatureCommand(context, params.command, params.arguments));
 
   documents.listen(connection);
