@@ -1,0 +1,177 @@
+/**
+ * Raw blocks → an AdviceDocument: labels (Word's numbering, typed ones, or made up for unlabelled
+ * bullets and rows under a recommendations heading), heading paths, which blocks are
+ * recommendations and which describe needs, and each block's place in the extracted text.
+ */
+import { labelFromNumbering, labelKey, typedLabel } from './labels';
+import type { AdviceBlock, AdviceDocument, AdviceFormat, RawBlock } from './types';
+
+/** Headings under which paragraphs are recommendations (provision the professional advises). */
+const RECOMMENDATION_HEADING = /recommend|^(?:[\d.\s]*)provision|provision (?:required|needed|to meet|that)|\bstrateg|support (?:required|needed|to be provided)|\bwhat\b.*\bneeds?\b.*\b(?:help|do|provide|support)|next steps|\bactions\b|advice (?:on|about) provision/i;
+/** Headings under which paragraphs do not describe the child's needs. */
+const NOT_NEEDS_HEADING = /background|history|introduc|\bviews?\b|consent|sources?|\bbasis\b|reason for|involvement|about (?:this|the) report|contact|distribution|signature|\bdetails\b|circulation|information gathered/i;
+/** A label that names a recommendation whatever heading it is under. */
+const RECOMMENDATION_LABEL = /^(?:R|Rec|Recommendation)\s*\d/i;
+
+export interface StructureOptions {
+  /** For Markdown and text: the source, so offsets point into the file itself. */
+  source?: string;
+}
+
+export function structure(raw: readonly RawBlock[], format: AdviceFormat, options: StructureOptions = {}): AdviceDocument {
+  const lineStarts = options.source !== undefined ? lineOffsets(options.source) : undefined;
+  const rendered: string[] = [];
+  let length = 0;
+  const blocks: AdviceBlock[] = [];
+  const headingStack: { level: number; title: string; slug: string; isRecs: boolean }[] = [];
+  const madeUpCounts = new Map<string, number>();
+  const usedKeys = new Set<string>();
+  let tableIsRecs = false;
+  let tableHeaderSeen = false;
+
+  for (const block of raw) {
+    // Where the block is in the extracted text.
+    let line: number;
+    let offset: number;
+    let end: number;
+    const display = displayText(block);
+    if (lineStarts && block.line !== undefined) {
+      line = block.line;
+      offset = lineStarts[block.line] ?? 0;
+      const last = block.endLine ?? block.line;
+      end = (lineStarts[last + 1] ?? options.source!.length + 1) - 1;
+      if (options.source![end - 1] === '\r') end--;
+    } else {
+      line = rendered.length;
+      offset = length;
+      end = offset + display.length;
+      rendered.push(display);
+      length += display.length + 1;
+    }
+
+    let label: string | undefined;
+    let automatic = false;
+    let text = block.text;
+    if (block.numbering) {
+      label = labelFromNumbering(block.numbering);
+      automatic = format === 'docx';
+    } else if (block.kind !== 'row') {
+      const typed = typedLabel(text);
+      if (typed && typed.rest) {
+        label = typed.label;
+        text = typed.rest;
+      }
+    }
+    if (block.kind === 'row' && !label && block.cells && block.cells.length > 1) {
+      const first = block.cells[0]!.trim();
+      const typed = typedLabel(`${first} x`);
+      if (typed && typed.rest === 'x') {
+        label = typed.label;
+        text = block.cells.slice(1).filter((c) => c.trim()).join(' | ');
+      }
+    }
+
+    if (block.kind === 'heading') {
+      const level = block.level ?? 2;
+      while (headingStack.length > 0 && headingStack[headingStack.length - 1]!.level >= level) headingStack.pop();
+      const title = block.numbering ? `${block.numbering} ${block.text}` : block.text;
+      headingStack.push({ level, title, slug: slug(text), isRecs: RECOMMENDATION_HEADING.test(text) && !/^(?:summary|background)/i.test(text) });
+      blocks.push({ kind: 'heading', ...(label ? { label, ...(automatic ? { automatic } : {}) } : {}), headings: headingStack.slice(0, -1).map((h) => h.title), text, offset, end, line });
+      if (label) usedKeys.add(labelKey(label));
+      tableHeaderSeen = false;
+      continue;
+    }
+
+    const inRecs = headingStack.some((h) => h.isRecs);
+    if (block.kind === 'row') {
+      if (block.tableStart) {
+        tableHeaderSeen = false;
+        tableIsRecs = inRecs;
+      }
+      const isHeader = block.header || (block.tableStart && !label && looksLikeHeaderRow(block.cells ?? []));
+      if (isHeader) {
+        if (/recommend|provision|strateg|action/i.test(block.text)) tableIsRecs = true;
+        tableHeaderSeen = true;
+        blocks.push({ kind: 'paragraph', headings: headingStack.map((h) => h.title), text: block.text, offset, end, line });
+        continue;
+      }
+    }
+
+    const recommendation =
+      (label !== undefined && RECOMMENDATION_LABEL.test(label)) ||
+      (inRecs && (label !== undefined || block.kind === 'bullet' || block.kind === 'row')) ||
+      (block.kind === 'row' && tableIsRecs && tableHeaderSeen);
+    let madeUp = false;
+    if (recommendation && !label) {
+      const parent = headingStack[headingStack.length - 1];
+      const base = parent?.slug || 'recommendations';
+      const n = (madeUpCounts.get(base) ?? 0) + 1;
+      madeUpCounts.set(base, n);
+      let made = `${base}-${n}`;
+      if (usedKeys.has(labelKey(made)) && headingStack.length > 1) made = `${headingStack[headingStack.length - 2]!.slug}-${made}`;
+      label = made;
+      madeUp = true;
+    }
+    if (label) usedKeys.add(labelKey(label));
+    const needsLike = !recommendation && !headingStack.some((h) => NOT_NEEDS_HEADING.test(h.title)) && text.split(/\s+/).length >= 6;
+    blocks.push({
+      kind: recommendation ? 'recommendation' : 'paragraph',
+      ...(label ? { label } : {}),
+      ...(madeUp ? { madeUp } : {}),
+      ...(automatic ? { automatic } : {}),
+      headings: headingStack.map((h) => h.title),
+      text,
+      ...(needsLike ? { needsLike } : {}),
+      offset,
+      end,
+      line,
+    });
+  }
+  const text = options.source ?? rendered.join('\n');
+  return { format, text, blocks, notes: [] };
+}
+
+/** How a block reads in the extracted text of a .docx or .pdf: its label, then its text. */
+function displayText(block: RawBlock): string {
+  if (block.kind === 'row') return (block.numbering ? `${block.numbering}${block.suffix ?? ' '}` : '') + (block.cells ?? [block.text]).filter((c) => c).join(' | ');
+  const prefix = block.numbering ? `${block.numbering}${block.suffix === '' ? '' : ' '}` : block.kind === 'bullet' ? '• ' : '';
+  return `${prefix}${block.text}`;
+}
+
+/** A table's first row is its header when its cells are short titles ("Recommendation", "Who", "How often"). */
+function looksLikeHeaderRow(cells: readonly string[]): boolean {
+  return cells.length > 1 && cells.every((c) => c.split(/\s+/).length <= 5 && !/[.;]$/.test(c.trim()));
+}
+
+function slug(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/^[\d.\s]+/, '')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim()
+    .split(' ')
+    .filter((w) => w && !['and', 'the', 'of', 'for', 'to', 'a', 'an', 'in'].includes(w))
+    .slice(0, 3)
+    .join('-');
+}
+
+function lineOffsets(text: string): number[] {
+  const out = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) out.push(i + 1);
+  return out;
+}
+
+/** The block an evidence label names, comparing labels loosely (case, spaces, closing punctuation). */
+export function findBlock(doc: AdviceDocument, label: string): AdviceBlock | undefined {
+  const key = labelKey(label);
+  return doc.blocks.find((b) => b.label !== undefined && b.label === label) ?? doc.blocks.find((b) => b.label !== undefined && labelKey(b.label) === key);
+}
+
+/** Every label in a report, in order, once each. */
+export function labelsOf(doc: AdviceDocument): string[] {
+  return [...new Set(doc.blocks.flatMap((b) => (b.label ? [b.label] : [])))];
+}
+
+export function recommendationsOf(doc: AdviceDocument): AdviceBlock[] {
+  return doc.blocks.filter((b) => b.kind === 'recommendation');
+}
