@@ -93,7 +93,7 @@ async function check(options: CheckArgs): Promise<number> {
     if (script && size > 1) {
       await checkInPool(script, tasks, setup, size, onResult);
     } else {
-      for (const task of tasks) onResult(checkFile(task, setup.configs[task.config] ?? {}, setup.wantHash));
+      for (const task of tasks) onResult(await checkFile(task, setup.configs[task.config] ?? {}, setup.wantHash));
     }
   } finally {
     progress.clear();
