@@ -23,7 +23,7 @@ export function structure(raw: readonly RawBlock[], format: AdviceFormat, option
   const rendered: string[] = [];
   let length = 0;
   const blocks: AdviceBlock[] = [];
-  const headingStack: { level: number; title: string; slug: string; isRecs: boolean }[] = [];
+  const headingStack: { level: number; title: string; slug: string; isRecs: boolean; explicit: boolean }[] = [];
   const madeUpCounts = new Map<string, number>();
   const usedKeys = new Set<string>();
   let tableIsRecs = false;
@@ -72,10 +72,12 @@ export function structure(raw: readonly RawBlock[], format: AdviceFormat, option
     }
 
     if (block.kind === 'heading') {
-      const level = block.level ?? 2;
+      // A heading of unknown level under one whose level is known (a PDF's larger type) sits below it.
+      const explicitTop = [...headingStack].reverse().find((h) => h.explicit);
+      const level = block.level ?? (explicitTop ? explicitTop.level + 1 : 2);
       while (headingStack.length > 0 && headingStack[headingStack.length - 1]!.level >= level) headingStack.pop();
       const title = block.numbering ? `${block.numbering} ${block.text}` : block.text;
-      headingStack.push({ level, title, slug: slug(text), isRecs: RECOMMENDATION_HEADING.test(text) && !/^(?:summary|background)/i.test(text) });
+      headingStack.push({ level, title, slug: slug(text), isRecs: RECOMMENDATION_HEADING.test(text) && !/^(?:summary|background)/i.test(text), explicit: block.level !== undefined });
       blocks.push({ kind: 'heading', ...(label ? { label, ...(automatic ? { automatic } : {}) } : {}), headings: headingStack.slice(0, -1).map((h) => h.title), text, offset, end, line });
       if (label) usedKeys.add(labelKey(label));
       tableHeaderSeen = false;
@@ -113,7 +115,8 @@ export function structure(raw: readonly RawBlock[], format: AdviceFormat, option
       madeUp = true;
     }
     if (label) usedKeys.add(labelKey(label));
-    const needsLike = !recommendation && !headingStack.some((h) => NOT_NEEDS_HEADING.test(h.title)) && text.split(/\s+/).length >= 6;
+    // Paragraphs about the child: not recommendations, not under a background or recommendations heading, not "Date: …" fields.
+    const needsLike = !recommendation && !inRecs && !headingStack.some((h) => NOT_NEEDS_HEADING.test(h.title)) && text.split(/\s+/).length >= 6 && !(/^[A-Z][\w' ]{0,30}:\s/.test(text) && text.split(/\s+/).length <= 14) && block.kind !== 'row';
     blocks.push({
       kind: recommendation ? 'recommendation' : 'paragraph',
       ...(label ? { label } : {}),
@@ -163,8 +166,22 @@ function lineOffsets(text: string): number[] {
 
 /** The block an evidence label names, comparing labels loosely (case, spaces, closing punctuation). */
 export function findBlock(doc: AdviceDocument, label: string): AdviceBlock | undefined {
+  return findBlocks(doc, label)[0];
+}
+
+/**
+ * Every block a label names, best first: exact matches before loose ones, recommendations before
+ * paragraphs before headings. A label can repeat in one report (a list restarted under another
+ * heading), and a reference cannot tell those apart.
+ */
+export function findBlocks(doc: AdviceDocument, label: string): AdviceBlock[] {
   const key = labelKey(label);
-  return doc.blocks.find((b) => b.label !== undefined && b.label === label) ?? doc.blocks.find((b) => b.label !== undefined && labelKey(b.label) === key);
+  const rank = (b: AdviceBlock) => (b.label === label ? 0 : 3) + (b.kind === 'recommendation' ? 0 : b.kind === 'paragraph' ? 1 : 2);
+  return doc.blocks
+    .filter((b) => b.label !== undefined && (b.label === label || labelKey(b.label) === key))
+    .map((b, i) => ({ b, i }))
+    .sort((x, y) => rank(x.b) - rank(y.b) || x.i - y.i)
+    .map((x) => x.b);
 }
 
 /** Every label in a report, in order, once each. */

@@ -151,7 +151,8 @@ export function blocksFromLines(lines: readonly TextLine[]): RawBlock[] {
       out.push(current);
       continue;
     }
-    if (looksLikeHeading(text, current === undefined, nextBlank)) {
+    const nextStartsItem = !!next && (BULLET.test(next.text) || startsWithLabel(next.text.trim()));
+    if (looksLikeHeading(text, current === undefined, nextBlank) || (current === undefined && nextStartsItem && isShortTitle(text))) {
       out.push({ kind: 'heading', text, line, endLine: line });
       current = undefined;
       continue;
@@ -165,6 +166,11 @@ export function blocksFromLines(lines: readonly TextLine[]): RawBlock[] {
     out.push(current);
   }
   return out;
+}
+
+/** A few words with a capital and no closing punctuation: "In class", "Strategies for PE". */
+function isShortTitle(text: string): boolean {
+  return text.split(/\s+/).length <= 7 && /^[A-Z]/.test(text) && !/[.;,:!?]$/.test(text) && !startsWithLabel(text);
 }
 
 /**

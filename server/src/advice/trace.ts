@@ -7,7 +7,7 @@ import { readText } from '../core/check';
 import type { AdviceItem, NeedItem, OutcomeItem, PlanModel, ProvisionItem, Str } from '../core/parse';
 import type { ProvisionReading } from '../core/quantify-types';
 import { labelKey } from './labels';
-import { findBlock } from './structure';
+import { findBlocks } from './structure';
 import type { AdviceBlock, AdviceDocument } from './types';
 
 export type CitingItem = NeedItem | OutcomeItem | ProvisionItem;
@@ -41,11 +41,11 @@ export function citationsByBlock(plan: PlanModel, advice: AdviceItem, doc: Advic
   if (!id) return out;
   for (const c of citations(plan)) {
     if (c.adviceId !== id || !c.label) continue;
-    const block = findBlock(doc, c.label);
-    if (!block) continue;
-    const list = out.get(block) ?? [];
-    list.push(c);
-    out.set(block, list);
+    for (const block of findBlocks(doc, c.label)) {
+      const list = out.get(block) ?? [];
+      list.push(c);
+      out.set(block, list);
+    }
   }
   return out;
 }
