@@ -6,6 +6,14 @@
  */
 import { child, children, isOn, val, type XmlElement } from './xml';
 
+/**
+ * LibreOffice is this reader's reference rendering (the issue's oracle, and what families without
+ * Word see). LibreOffice 7.4 ignores two rarely used properties that Word honours: `w:lvlRestart`
+ * (a lower level always restarts after a higher one) and `w:isLgl` (legal numbering, digits for
+ * every level). Set true to number as Word does instead.
+ */
+const WORD_ONLY = false;
+
 interface Level {
   start: number;
   format: string;
@@ -118,7 +126,7 @@ export class NumberingCounter {
     counts.set(ilvl, current === undefined ? own.start : current + 1);
     for (const k of [...counts.keys()]) {
       if (k <= ilvl) continue;
-      const r = level(k)?.restart;
+      const r = WORD_ONLY ? level(k)?.restart : undefined;
       if (r === 0) continue;
       if (r === undefined || ilvl < r) counts.delete(k);
     }
@@ -127,7 +135,7 @@ export class NumberingCounter {
       const l = Number(d) - 1;
       const lv = level(l);
       const value = counts!.get(l) ?? lv?.start ?? 1;
-      return formatNumber(value, own.legal && l < ilvl ? 'decimal' : (lv?.format ?? 'decimal'));
+      return formatNumber(value, WORD_ONLY && own.legal && l < ilvl ? 'decimal' : (lv?.format ?? 'decimal'));
     });
     return { text, bullet: false, suffix: own.suffix };
   }

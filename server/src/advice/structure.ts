@@ -78,7 +78,7 @@ export function structure(raw: readonly RawBlock[], format: AdviceFormat, option
       while (headingStack.length > 0 && headingStack[headingStack.length - 1]!.level >= level) headingStack.pop();
       const title = block.numbering ? `${block.numbering} ${block.text}` : block.text;
       headingStack.push({ level, title, slug: slug(text), isRecs: RECOMMENDATION_HEADING.test(text) && !/^(?:summary|background)/i.test(text), explicit: block.level !== undefined });
-      blocks.push({ kind: 'heading', ...(label ? { label, ...(automatic ? { automatic } : {}) } : {}), headings: headingStack.slice(0, -1).map((h) => h.title), text, offset, end, line });
+      blocks.push({ kind: 'heading', ...(label ? { label, ...(automatic ? { automatic, number: block.numbering } : {}) } : {}), headings: headingStack.slice(0, -1).map((h) => h.title), text, offset, end, line });
       if (label) usedKeys.add(labelKey(label));
       tableHeaderSeen = false;
       continue;
@@ -121,7 +121,7 @@ export function structure(raw: readonly RawBlock[], format: AdviceFormat, option
       kind: recommendation ? 'recommendation' : 'paragraph',
       ...(label ? { label } : {}),
       ...(madeUp ? { madeUp } : {}),
-      ...(automatic ? { automatic } : {}),
+      ...(automatic ? { automatic, number: block.numbering } : {}),
       headings: headingStack.map((h) => h.title),
       text,
       ...(needsLike ? { needsLike } : {}),

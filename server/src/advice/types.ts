@@ -36,6 +36,8 @@ export interface AdviceBlock {
   madeUp?: boolean;
   /** True when the label came from Word's automatic numbering. */
   automatic?: boolean;
+  /** The number exactly as Word renders it ("3.2.", "R4", "(a)"), for automatic numbering. */
+  number?: string;
   /** The headings this block sits under, outermost first (label and text, e.g. "4. Recommendations"). */
   headings: string[];
   /** The text without its label. */
