@@ -73,7 +73,7 @@ export const numberingCases: NumberingCase[] = [
         p('Lives with his parents and sister.', { numId: 7, ilvl: 1 }),
         p('Communication and interaction', { style: 'Heading1' }),
         p('Understanding', { style: 'Heading2' }),
-        p('Follows two-step instructions in routines.', { numId: 7, ilvl: 1 }),
+        p('He follows two-step instructions in familiar routines.', { numId: 7, ilvl: 1 }),
         p('Not numbered', { style: 'Heading1', numId: 0 }),
         p('Still counts on from 2.1.', { numId: 7, ilvl: 1 }),
         p('Recommendations', { style: 'Heading1' }),

@@ -91,7 +91,7 @@ export interface ReadLimits {
 
 export const DEFAULT_LIMITS: ReadLimits = {
   maxFileBytes: 25 * 1024 * 1024,
-  maxInflatedBytes: 60 * 1024 * 1024,
+  maxInflatedBytes: 40 * 1024 * 1024,
   maxPdfPages: 200,
   maxPdfMs: 8000,
 };
