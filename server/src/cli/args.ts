@@ -7,7 +7,14 @@ export type Command =
   | { kind: 'help' }
   | { kind: 'version' }
   | { kind: 'rules'; format: Format }
-  | { kind: 'check'; options: CheckArgs };
+  | { kind: 'check'; options: CheckArgs }
+  | { kind: 'advice'; options: AdviceArgs };
+
+/** `ehcp advice`: the traceability report from advice to plan. */
+export interface AdviceArgs {
+  patterns: string[];
+  format: 'text' | 'markdown' | 'json';
+}
 
 export interface CheckArgs {
   /** Files, folders and globs, as typed. */
@@ -27,6 +34,7 @@ export class UsageError extends Error {}
 export class InputError extends Error {}
 
 export const USAGE = `Usage: ehcp check <files | folders | globs…> [options]
+       ehcp advice <files | folders | globs…> [--format text|markdown|json]
        ehcp rules
        ehcp --help | --version
 
@@ -36,6 +44,10 @@ Commands:
   check                     Check plans. Folders are searched for *.ehcp.yaml and *.ehcp.yml
                             (node_modules and folders starting with "." are skipped). Globs
                             (quote them: "caseload/**/*.ehcp.yaml") pick plans by pattern.
+  advice                    The traceability report: for each advice report a plan names, each
+                            recommendation, the plan items that cite it, and the advice's and the
+                            plan's who · how often · how long side by side (unused and weakened
+                            first). --format text (default), markdown or json.
   rules                     List every rule with its default severity and what it checks.
 
 Options for check:
@@ -99,6 +111,15 @@ export function parseArgs(argv: readonly string[]): Command {
   if (flags.has('--version')) return { kind: 'version' };
 
   const [command, ...rest] = positional;
+  if (command === 'advice') {
+    for (const f of ['--quiet', '--cache', '--cache-location', '--config', '--max-warnings']) {
+      if (flags.has(f)) throw new UsageError(`${f} is an option of "ehcp check", not "ehcp advice"`);
+    }
+    const raw = flags.get('--format') ?? 'text';
+    if (raw !== 'text' && raw !== 'markdown' && raw !== 'json') throw new UsageError(`unknown format ${quoteArg(String(raw))} for "ehcp advice" (use text, markdown or json)`);
+    if (rest.length === 0) throw new UsageError('give at least one plan file, folder or glob, for example: ehcp advice caseload/');
+    return { kind: 'advice', options: { patterns: rest, format: raw } };
+  }
   const format = parseFormat(flags.get('--format'));
   if (command === undefined) throw new UsageError('no command given: try "ehcp check <files | folders | globs…>" or "ehcp --help"');
   if (command === 'help') return { kind: 'help' };
@@ -110,7 +131,7 @@ export function parseArgs(argv: readonly string[]): Command {
     if (format === 'sarif') throw new UsageError('"ehcp rules" can print text or json, not sarif');
     return { kind: 'rules', format };
   }
-  if (command !== 'check') throw new UsageError(`unknown command ${quoteArg(command)} (the commands are check and rules; see ehcp --help)`);
+  if (command !== 'check') throw new UsageError(`unknown command ${quoteArg(command)} (the commands are check, advice and rules; see ehcp --help)`);
   if (rest.length === 0) throw new UsageError('give at least one plan file, folder or glob to check, for example: ehcp check caseload/');
 
   const options: CheckArgs = {

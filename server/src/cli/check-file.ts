@@ -69,7 +69,7 @@ export async function checkFile(task: FileTask, config: RuleConfig, wantHash: bo
   } catch (error) {
     return { file, ok: false, error: ioReason(error) };
   }
-  const hash = wantHash || task.knownHash ? hashBytes(bytes) + adviceStamps(bytes, file) : undefined;
+  const hash = wantHash || task.knownHash ? hashBytes(bytes) : undefined;
   if (task.knownHash && hash === task.knownHash) return { file, ok: true, size, mtimeMs, hash, unchanged: true, findings: [] };
 
   let findings: Finding[];
@@ -92,11 +92,16 @@ function plain(f: Finding): Finding {
 }
 
 /**
- * The size and time of each advice file a plan may name (every `file:` value), so the cache sees
- * a changed report as a changed plan. Over-inclusive is fine: it only costs a re-check.
+ * The size and time of each advice file a plan may name (every `file:` value), for the cache key:
+ * a changed report is a changed plan. Over-inclusive is fine: it only costs a re-check.
  */
-function adviceStamps(bytes: Buffer, file: string): string {
-  const text = bytes.toString('utf8');
+export function adviceStamps(file: string): string {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return '';
+  }
   if (!text.includes('file:')) return '';
   let out = '';
   for (const m of text.matchAll(/^\s*-?\s*file:\s*["']?([^"'#\r\n]+?)["']?\s*(?:#.*)?$/gm)) {

@@ -6,9 +6,10 @@
 import { statSync } from 'node:fs';
 import { version } from '../../../package.json';
 import type { Finding } from '../core/types';
+import { adviceReport } from './advice';
 import { InputError, parseArgs, quoteArg, USAGE, UsageError, type CheckArgs } from './args';
 import { cachePath, PlanCache } from './cache';
-import { checkFile, type FileResult, type FileTask } from './check-file';
+import { adviceStamps, checkFile, type FileResult, type FileTask } from './check-file';
 import { ConfigResolver } from './config-files';
 import { comparePaths, displayPath, findPlans } from './files';
 import { formatJson } from './format-json';
@@ -37,6 +38,8 @@ export async function main(argv: readonly string[]): Promise<number> {
       return 0;
     case 'check':
       return check(command.options);
+    case 'advice':
+      return adviceReport(command.options);
   }
 }
 
@@ -55,7 +58,9 @@ async function check(options: CheckArgs): Promise<number> {
     const config = configs.forFile(plan.abs);
     const task: FileTask = { file: plan.abs, config: config.index };
     if (cache) {
-      keyOf.set(plan.abs, config.key);
+      // The advice files a plan names are part of what its findings depend on.
+      const key = config.key + adviceStamps(plan.abs);
+      keyOf.set(plan.abs, key);
       let stats;
       try {
         stats = statSync(plan.abs);
@@ -63,7 +68,7 @@ async function check(options: CheckArgs): Promise<number> {
         // checkFile reports why.
       }
       if (stats?.isFile()) {
-        const hit = cache.lookup(plan.abs, config.key, stats.size, stats.mtimeMs);
+        const hit = cache.lookup(plan.abs, key, stats.size, stats.mtimeMs);
         if ('findings' in hit) {
           findingsByFile.set(plan.abs, hit.findings);
           continue;
