@@ -93,8 +93,10 @@ export class AdviceStore {
     return paths.map((p) => `${p}:${this.entries.get(p)?.result ? this.entries.get(p)!.stamp : 'pending'}`).join('|');
   }
 
-  forget(path: string): void {
-    this.entries.delete(path);
+  /** The file changed: read it again at the next peek, showing the previous result until then (no flicker). */
+  invalidate(path: string): void {
+    const entry = this.entries.get(path);
+    if (entry) entry.stamp = '';
   }
 
   private start(path: string, stamp: string): Promise<AdviceResult> {
