@@ -5,6 +5,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { registerAdvice } from './advice';
 
 let client: LanguageClient | undefined;
 
@@ -89,6 +90,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<EhcpAp
     vscode.commands.registerCommand('ehcp.showOutput', () => output.show(true)),
   );
 
+  registerAdvice(context, client);
   await client.start();
   updateStatus();
   const activationMs = Date.now() - started;

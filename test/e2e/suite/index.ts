@@ -6,6 +6,8 @@ export function run(): Promise<void> {
   mocha.suite.emit('pre-require', globalThis, 'extension.test', mocha);
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   require('./extension.test');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  require('./advice.test');
   return new Promise((resolve, reject) => {
     mocha.run((failures) => {
       // The runner ends on this line: code-server's workbench does not always report the exit code.
