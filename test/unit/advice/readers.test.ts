@@ -91,7 +91,7 @@ describe('hostile Word files', () => {
   it('refuses a zip bomb whose declared size is honest, before inflating', async () => {
     // 200 MB of spaces deflates to ~200 KB.
     const size = 100 * 1024 * 1024;
-    const bomb = zipWithLyingSize('word/document.xml', new Uint8Array(deflateRawSync(Buffer.alloc(size, 0x20), { level: 9 })), size);
+    const bomb = zipWithLyingSize('word/document.xml', new Uint8Array(deflateRawSync(new Uint8Array(size).fill(0x20), { level: 9 })), size);
     expect(bomb.length).toBeLessThan(1024 * 1024);
     const error = await refusal(readAdvice(bomb, 'docx'));
     expect(error.reason).toBe('too-large');
@@ -100,7 +100,7 @@ describe('hostile Word files', () => {
 
   it('refuses a zip bomb that lies about its size, by counting what comes out', async () => {
     const inflated = 64 * 1024 * 1024;
-    const deflated = deflateRawSync(Buffer.alloc(inflated, 0x20), { level: 9 });
+    const deflated = deflateRawSync(new Uint8Array(inflated).fill(0x20), { level: 9 });
     const bomb = zipWithLyingSize('word/document.xml', new Uint8Array(deflated), 2000);
     const error = await refusal(readAdvice(bomb, 'docx'));
     expect(error.reason).toBe('too-large');
