@@ -1,6 +1,6 @@
 // Before `npm test` (and, for code-server alone, `npm start`): the system packages needed. Chromium
 // hosts the VS Code workbench, ripgrep and the Kerberos headers let code-server install offline,
-// Neovim runs the README's Neovim configuration. `node scripts/test-deps.mjs [package…]` checks the
+// Neovim runs the README's Neovim configuration, LibreOffice is the advice reader's test oracle. `node scripts/test-deps.mjs [package…]` checks the
 // named ones (default: all). Installs them with apt-get when run as root on Debian (as CI does);
 // otherwise says what to install and stops.
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -11,6 +11,9 @@ const needs = [
   { pkg: 'ripgrep', ok: () => spawnSync('rg', ['--version']).status === 0 },
   { pkg: 'libkrb5-dev', ok: () => existsSync('/usr/include/krb5.h') || existsSync('/usr/include/krb5/krb5.h') },
   { pkg: 'neovim', ok: () => spawnSync('nvim', ['--version']).status === 0 },
+  // The advice reader's LibreOffice oracle test (Word numbering) and PDF rendering checks.
+  { pkg: 'libreoffice-writer-nogui', ok: () => spawnSync('soffice', ['--version']).status === 0 },
+  { pkg: 'poppler-utils', ok: () => spawnSync('pdftotext', ['-v']).status === 0 },
 ];
 const wanted = process.argv.slice(2);
 const missing = needs.filter((n) => (wanted.length === 0 || wanted.includes(n.pkg)) && !n.ok()).map((n) => n.pkg);

@@ -95,13 +95,21 @@ export function readEntry(bytes: Uint8Array, entry: ZipEntry, budget: { left: nu
 
   const chunks: Uint8Array[] = [];
   let total = 0;
+  let consumed = 0;
   const inflater = new Inflate((chunk) => {
     total += chunk.length;
     if (total > budget.left) throw tooLarge(total);
+    // Word's XML expands about 10 times; a part expanding hundreds of times is a bomb whatever it declared.
+    if (total > 4 * 1024 * 1024 && total / consumed > MAX_RATIO) {
+      throw new AdviceReadError('too-large', `looks like a zip bomb: a part expands more than ${MAX_RATIO} times`);
+    }
     chunks.push(chunk);
   });
   try {
-    for (let i = 0; i < data.length; i += STEP) inflater.push(data.subarray(i, Math.min(data.length, i + STEP)), i + STEP >= data.length);
+    for (let i = 0; i < data.length; i += STEP) {
+      consumed = Math.min(data.length, i + STEP);
+      inflater.push(data.subarray(i, consumed), i + STEP >= data.length);
+    }
     if (data.length === 0) inflater.push(new Uint8Array(0), true);
   } catch (error) {
     if (error instanceof AdviceReadError) throw error;
