@@ -1,7 +1,7 @@
 import type { Rule } from '../rule';
 
 const NEXT_STEP: Record<string, string> = {
-  corrupt: 'Open it in Word and save it again, or ask the author for a new copy.',
+  corrupt: 'Open it and save it again, or ask the author for a new copy.',
   encrypted: 'Save a copy without the password for the plan (keep the protected one for sending), or ask for the report as a PDF or text.',
   'too-large': 'Ask for the report as a smaller file, or check that it is the right one.',
   unsupported: 'Save it as .docx, .pdf, .md or .txt.',
