@@ -1,6 +1,6 @@
 // Before `npm test` (and, for code-server alone, `npm start`): the system packages needed. Chromium
 // hosts the VS Code workbench, ripgrep and the Kerberos headers let code-server install offline,
-// Neovim runs the README's Neovim configuration; LibreOffice, poppler and msoffcrypto-tool check the Word export. `node scripts/test-deps.mjs [package…]` checks the
+// Neovim runs the README's Neovim configuration; LibreOffice is the advice reader's test oracle and, with poppler and msoffcrypto-tool, checks the Word export. `node scripts/test-deps.mjs [package…]` checks the
 // named ones (default: all). Installs them with apt-get when run as root on Debian (as CI does);
 // otherwise says what to install and stops.
 import { execFileSync, spawnSync } from 'node:child_process';

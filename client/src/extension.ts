@@ -8,6 +8,7 @@ import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerO
 import { registerExport } from './export';
 import { registerReply } from './reply';
 import { registerReview } from './review';
+import { registerAdvice } from './advice';
 
 let client: LanguageClient | undefined;
 
@@ -95,6 +96,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<EhcpAp
   registerExport(context);
   registerReply(context, client);
   registerReview(context, client);
+  registerAdvice(context, client);
 
   await client.start();
   updateStatus();

@@ -9,6 +9,13 @@ export type Command =
   | { kind: 'rules'; format: Format }
   | { kind: 'check'; options: CheckArgs }
   | { kind: 'diff' | 'fmt' | 'show'; argv: string[] };
+  | { kind: 'advice'; options: AdviceArgs };
+
+/** `ehcp advice`: the traceability report from advice to plan. */
+export interface AdviceArgs {
+  patterns: string[];
+  format: 'text' | 'markdown' | 'json';
+}
 
 export interface CheckArgs {
   /** Files, folders and globs, as typed. */
@@ -34,6 +41,7 @@ export const USAGE = `Usage: ehcp check <files | folders | globs…> [options]
        ehcp diff <old> <new> | --git <rev>[..<rev>] [<paths…>]
        ehcp fmt [--check] <files | folders | globs…>
        ehcp show --canonical <file>
+       ehcp advice <files | folders | globs…> [--format text|markdown|json]
        ehcp rules
        ehcp reply <returned.docx> [--plan <plan>] [--format text|markdown|json]
        ehcp --help | --version
@@ -49,6 +57,10 @@ Commands:
                             in provision first (see ehcp diff --help).
   fmt                       Lay plans out in the canonical form (see ehcp fmt --help).
   show --canonical          Print a plan in a form for reading diffs (git textconv).
+  advice                    The traceability report: for each advice report a plan names, each
+                            recommendation, the plan items that cite it, and the advice's and the
+                            plan's who · how often · how long side by side (unused and weakened
+                            first). --format text (default), markdown or json.
   rules                     List every rule with its default severity and what it checks.
   reply                     Read the family's returned Word draft: comments and changes by
                             plan item, with conflicts (see ehcp reply --help).
@@ -119,6 +131,15 @@ export function parseArgs(argv: readonly string[]): Command {
   if (flags.has('--version')) return { kind: 'version' };
 
   const [command, ...rest] = positional;
+  if (command === 'advice') {
+    for (const f of ['--quiet', '--cache', '--cache-location', '--config', '--max-warnings']) {
+      if (flags.has(f)) throw new UsageError(`${f} is an option of "ehcp check", not "ehcp advice"`);
+    }
+    const raw = flags.get('--format') ?? 'text';
+    if (raw !== 'text' && raw !== 'markdown' && raw !== 'json') throw new UsageError(`unknown format ${quoteArg(String(raw))} for "ehcp advice" (use text, markdown or json)`);
+    if (rest.length === 0) throw new UsageError('give at least one plan file, folder or glob, for example: ehcp advice caseload/');
+    return { kind: 'advice', options: { patterns: rest, format: raw } };
+  }
   const format = parseFormat(flags.get('--format'));
   if (command === undefined) throw new UsageError('no command given: try "ehcp check <files | folders | globs…>" or "ehcp --help"');
   if (command === 'help') return { kind: 'help' };
@@ -130,7 +151,7 @@ export function parseArgs(argv: readonly string[]): Command {
     if (format === 'sarif') throw new UsageError('"ehcp rules" can print text or json, not sarif');
     return { kind: 'rules', format };
   }
-  if (command !== 'check') throw new UsageError(`unknown command ${quoteArg(command)} (the commands are check, rules, export, reply, diff, fmt and show; see ehcp --help)`);
+  if (command !== 'check') throw new UsageError(`unknown command ${quoteArg(command)} (the commands are check, rules, advice, export, reply, diff, fmt and show; see ehcp --help)`);
   if (rest.length === 0 && !flags.has('--changed-since')) throw new UsageError('give at least one plan file, folder or glob to check, for example: ehcp check caseload/');
 
   const options: CheckArgs = {

@@ -6,9 +6,10 @@
 import { statSync } from 'node:fs';
 import { version } from '../../../package.json';
 import type { Finding } from '../core/types';
+import { adviceReport } from './advice';
 import { InputError, parseArgs, quoteArg, USAGE, UsageError, type CheckArgs } from './args';
 import { cachePath, PlanCache } from './cache';
-import { checkFile, type FileResult, type FileTask } from './check-file';
+import { adviceStamps, checkFile, type FileResult, type FileTask } from './check-file';
 import { ConfigResolver } from './config-files';
 import { runExport } from './export';
 import { comparePaths, displayPath, findPlans } from './files';
@@ -66,6 +67,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     case 'show':
       process.stdout.write(runShow(command.argv));
       return 0;
+    case 'advice':
+      return adviceReport(command.options);
   }
 }
 
@@ -84,7 +87,9 @@ async function check(options: CheckArgs): Promise<number> {
     const config = configs.forFile(plan.abs);
     const task: FileTask = { file: plan.abs, config: config.index };
     if (cache) {
-      keyOf.set(plan.abs, config.key);
+      // The advice files a plan names are part of what its findings depend on.
+      const key = config.key + adviceStamps(plan.abs);
+      keyOf.set(plan.abs, key);
       let stats;
       try {
         stats = statSync(plan.abs);
@@ -92,7 +97,7 @@ async function check(options: CheckArgs): Promise<number> {
         // checkFile reports why.
       }
       if (stats?.isFile()) {
-        const hit = cache.lookup(plan.abs, config.key, stats.size, stats.mtimeMs);
+        const hit = cache.lookup(plan.abs, key, stats.size, stats.mtimeMs);
         if ('findings' in hit) {
           findingsByFile.set(plan.abs, hit.findings);
           continue;
@@ -122,7 +127,7 @@ async function check(options: CheckArgs): Promise<number> {
     if (script && size > 1) {
       await checkInPool(script, tasks, setup, size, onResult);
     } else {
-      for (const task of tasks) onResult(checkFile(task, setup.configs[task.config] ?? {}, setup.wantHash));
+      for (const task of tasks) onResult(await checkFile(task, setup.configs[task.config] ?? {}, setup.wantHash));
     }
   } finally {
     progress.clear();

@@ -21,6 +21,7 @@ import { describeError } from '../host/quiet';
 import type { ServerContext, ServerSettings } from './context';
 import { toDiagnostic } from './features/convert';
 import { capabilities as featureCapabilities, executeFeatureCommand, featureCommands, registerFeatures } from './features/index';
+import { ADVICE_GLOB, AdviceService } from './advice-service';
 import { findPlanFiles, PLAN_FILE, Plans, toPath, toUri } from './plans';
 import { executeReplyCommand, registerReply, replyCommands, ReplyStore } from './features/reply';
 import { registerReview, reviewCapabilities } from './review';
@@ -50,7 +51,9 @@ export function startServer(connection: Connection): void {
   let settings: ServerSettings = DEFAULT_SETTINGS;
   let client: ClientCapabilities = {};
   let roots: string[] = [];
-  const plans = new Plans(documents, () => settings);
+  // A report read (or read again) re-checks the plans that name it; checking never waits for a read.
+  const advice = new AdviceService((path) => recheckUsing([path]));
+  const plans = new Plans(documents, () => settings, advice);
   const docsRoot = resolve(__dirname, '..', 'docs', 'rules');
   const timers = new Map<string, NodeJS.Timeout>();
   /** Workspace plans published with diagnostics, so they can be cleared when they go away. */
@@ -73,7 +76,17 @@ export function startServer(connection: Connection): void {
     workspacePlans: () => plans.all(),
     ruleDocUri: (id) => toUri(resolve(docsRoot, '..', '..', ruleDocPath(id))),
     clientCapabilities: () => client,
+    advice,
   };
+
+  function recheckUsing(paths: readonly string[]): void {
+    const wanted = new Set(paths);
+    for (const { uri, parsed } of plans.all()) {
+      if (!parsed.plan.advice.some((a) => wanted.has(advice.pathOf(uri, a) ?? ''))) continue;
+      if (documents.get(uri) || (settings.workspaceDiagnostics.enabled && plans.onDisk.has(uri))) schedule(uri, 0);
+    }
+    if (client.workspace?.codeLens?.refreshSupport) void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
+  }
 
   const publish = (uri: string) => {
     const doc = documents.get(uri);
@@ -203,7 +216,7 @@ export function startServer(connection: Connection): void {
     }
     if (client.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
       void connection.client.register(DidChangeWatchedFilesNotification.type, {
-        watchers: [{ globPattern: '**/*.{ehcp.yaml,ehcp.yml}' }, { globPattern: `**/${CONFIG_FILE}` }],
+        watchers: [{ globPattern: '**/*.{ehcp.yaml,ehcp.yml}' }, { globPattern: `**/${CONFIG_FILE}` }, { globPattern: ADVICE_GLOB }],
       });
     }
     if (client.workspace?.workspaceFolders) {
@@ -226,6 +239,8 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onDidChangeWatchedFiles(({ changes }) => {
+    const reports = advice.filesChanged(changes);
+    if (reports.length > 0) recheckUsing(reports);
     let configChanged = false;
     for (const change of changes) {
       if (change.uri.endsWith(CONFIG_FILE)) configChanged = true;
