@@ -8,7 +8,7 @@ export type Command =
   | { kind: 'version' }
   | { kind: 'rules'; format: Format }
   | { kind: 'check'; options: CheckArgs }
-  | { kind: 'diff' | 'fmt' | 'show'; argv: string[] };
+  | { kind: 'diff' | 'fmt' | 'show'; argv: string[] }
   | { kind: 'advice'; options: AdviceArgs };
 
 /** `ehcp advice`: the traceability report from advice to plan. */
