@@ -1,4 +1,4 @@
-/** The caseload configuration, `.ehcprc.yaml`: rule severities and extra vague phrases. */
+/** The caseload configuration, `.ehcprc.yaml`: rule severities, extra vague phrases and the caseload's glossary. */
 import { isMap, isScalar, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { LineIndex } from './positions';
@@ -13,11 +13,14 @@ const level = z.enum(['off', 'error', 'warning', 'information', 'hint']);
 export const configSchema = z.strictObject({
   rules: z.record(z.string(), level).optional().describe('Rule id → off, error, warning, information or hint.'),
   extraVaguePhrases: z.array(z.string().min(2)).optional().describe('More phrases to report as vague in provision.'),
+  glossary: z.record(z.string().min(1), z.string().min(1)).optional().describe('Terms the caseload uses, explained in plain English for families: term → meaning.'),
 });
 
 export interface RuleConfig {
   rules?: Record<string, Severity | 'off'>;
   extraVaguePhrases?: string[];
+  /** The caseload's glossary: term → plain-English meaning (on top of the built-in one). */
+  glossary?: Record<string, string>;
 }
 
 /** Reads `.ehcprc.yaml` text. Problems are findings (rule `config`); what is valid still applies. */
@@ -58,6 +61,13 @@ export function parseConfig(text: string): { config: RuleConfig; findings: Findi
   }
   if (Array.isArray(raw.extraVaguePhrases)) {
     config.extraVaguePhrases = raw.extraVaguePhrases.filter((p): p is string => typeof p === 'string' && p.trim().length >= 2);
+  }
+  if (raw.glossary && typeof raw.glossary === 'object' && !Array.isArray(raw.glossary)) {
+    const glossary: Record<string, string> = {};
+    for (const [term, meaning] of Object.entries(raw.glossary as Record<string, unknown>)) {
+      if (term.trim() !== '' && typeof meaning === 'string' && meaning.trim() !== '') glossary[term] = meaning;
+    }
+    config.glossary = glossary;
   }
   return { config, findings };
 }

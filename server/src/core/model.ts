@@ -151,6 +151,10 @@ export const personalBudgetSchema = z
   ])
   .describe('Section J: "none", or the amount and what it covers.');
 
+export const glossarySchema = z
+  .record(z.string().min(1).max(80), prose.describe('What the term means, in one or two plain-English sentences.'))
+  .describe('Terms this plan uses, explained in plain English for the family: term → meaning, for example "Lexia: a computer reading programme".');
+
 export const planSchema = z
   .strictObject({
     ehcp: z.literal(1).describe('The format version. Always 1.'),
@@ -163,6 +167,7 @@ export const planSchema = z
     provision: z.array(provisionSchema).describe('Sections F, G, H1 and H2.'),
     placement: placementSchema.optional(),
     personal_budget: personalBudgetSchema.optional(),
+    glossary: glossarySchema.optional(),
   })
   .describe('An Education, Health and Care plan, format version 1.');
 
