@@ -4,7 +4,7 @@
  * an `ok: false` result with a one-line reason.
  */
 import { readFileSync, statSync } from 'node:fs';
-import { checkText } from '../core/check';
+import { checkText, type CheckOptions } from '../core/check';
 import type { RuleConfig } from '../core/config';
 import { MAX_PLAN_BYTES } from '../core/parse';
 import type { Finding } from '../core/types';
@@ -36,7 +36,10 @@ export type FileResult =
     }
   | { file: string; ok: false; error: string };
 
-export function checkFile(task: FileTask, config: RuleConfig, wantHash: boolean): FileResult {
+/** The caseload view and the dictionary, when the run has them. */
+export type CheckExtras = Pick<CheckOptions, 'caseload' | 'words'>;
+
+export function checkFile(task: FileTask, config: RuleConfig, wantHash: boolean, extras: (file: string) => CheckExtras = () => ({})): FileResult {
   const { file } = task;
   let size: number;
   let mtimeMs: number;
@@ -69,7 +72,7 @@ export function checkFile(task: FileTask, config: RuleConfig, wantHash: boolean)
 
   let findings: Finding[];
   try {
-    findings = checkText(decodeText(bytes), { config }).map(plain);
+    findings = checkText(decodeText(bytes), { config, ...extras(file) }).map(plain);
   } catch (error) {
     // The core reports problems as findings; this is the last guard (say, YAML nested so deep
     // that the parser runs out of stack), so one odd file cannot stop a caseload run.

@@ -4,10 +4,14 @@
  * text, json or SARIF. Exit codes: 0 no errors, 1 errors found, 2 the command could not run.
  */
 import { statSync } from 'node:fs';
+import * as path from 'node:path';
 import { version } from '../../../package.json';
 import type { Finding } from '../core/types';
 import { InputError, parseArgs, quoteArg, USAGE, UsageError, type CheckArgs } from './args';
+import { CaseloadIndex } from '../core/prose/caseload';
+import { loadDictionary } from '../prose/dictionary';
 import { cachePath, PlanCache } from './cache';
+import { caseloadFor, caseloadKey } from './caseload';
 import { checkFile, type FileResult, type FileTask } from './check-file';
 import { ConfigResolver } from './config-files';
 import { comparePaths, displayPath, findPlans } from './files';
@@ -45,6 +49,9 @@ async function check(options: CheckArgs): Promise<number> {
   const plans = findPlans(options.patterns, cwd);
   const configs = new ConfigResolver(cwd, options.config);
   const cache = options.cache ? PlanCache.load(cachePath(options.cacheLocation, cwd)) : undefined;
+  // The caseload for other-child-name and copied-text: these plans and the caseload folder's.
+  const caseload = caseloadFor(plans, new Set(plans.map((p) => configs.forFile(p.abs).file).filter((f): f is string => !!f).map((f) => path.dirname(f))), cwd);
+  const caseloadDigest = caseloadKey(caseload);
 
   const findingsByFile = new Map<string, Finding[]>();
   const failures: { file: string; error: string }[] = [];
@@ -55,7 +62,7 @@ async function check(options: CheckArgs): Promise<number> {
     const config = configs.forFile(plan.abs);
     const task: FileTask = { file: plan.abs, config: config.index };
     if (cache) {
-      keyOf.set(plan.abs, config.key);
+      keyOf.set(plan.abs, `${config.key}|${caseloadDigest}`);
       let stats;
       try {
         stats = statSync(plan.abs);
@@ -63,7 +70,7 @@ async function check(options: CheckArgs): Promise<number> {
         // checkFile reports why.
       }
       if (stats?.isFile()) {
-        const hit = cache.lookup(plan.abs, config.key, stats.size, stats.mtimeMs);
+        const hit = cache.lookup(plan.abs, keyOf.get(plan.abs)!, stats.size, stats.mtimeMs);
         if ('findings' in hit) {
           findingsByFile.set(plan.abs, hit.findings);
           continue;
@@ -86,14 +93,16 @@ async function check(options: CheckArgs): Promise<number> {
     progress.tick(++done);
   };
 
-  const setup = { configs: configs.all.map((c) => c.config), wantHash: !!cache };
+  const setup = { configs: configs.all.map((c) => c.config), wantHash: !!cache, caseload };
   const script = workerScript();
   const size = script ? poolSize(tasks.length, POOL_THRESHOLD) : 0;
   try {
     if (script && size > 1) {
       await checkInPool(script, tasks, setup, size, onResult);
     } else {
-      for (const task of tasks) onResult(checkFile(task, setup.configs[task.config] ?? {}, setup.wantHash));
+      const index = new CaseloadIndex(caseload);
+      const words = tasks.length > 0 ? loadDictionary() : undefined;
+      for (const task of tasks) onResult(checkFile(task, setup.configs[task.config] ?? {}, setup.wantHash, (file) => ({ caseload: index.view(file), ...(words ? { words } : {}) })));
     }
   } finally {
     progress.clear();

@@ -8,12 +8,15 @@ import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { RuleConfig } from '../core/config';
+import type { CaseloadPlan } from '../core/prose/caseload';
 import type { FileResult, FileTask } from './check-file';
 import { oneLine } from './io';
 
 export interface WorkerSetup {
   configs: RuleConfig[];
   wantHash: boolean;
+  /** The caseload's plans, for the name and copied-text checks. */
+  caseload?: CaseloadPlan[];
 }
 
 export interface BatchRequest {

@@ -1,4 +1,7 @@
+import type { RuleConfig } from './config';
 import type { ParsedPlan, PlanModel, ProvisionItem } from './parse';
+import type { CaseloadView } from './prose/caseload';
+import type { WordList } from './prose/names';
 import type { ProvisionReading } from './quantify-types';
 import type { Fix, Range, Severity } from './types';
 
@@ -7,6 +10,12 @@ export interface RuleContext {
   plan: PlanModel;
   /** What the quantification reader understood from a provision item's text (cached per item). */
   reading(item: ProvisionItem): ProvisionReading | undefined;
+  /** The configuration in force (the caseload's `.ehcprc.yaml` and the editor's settings). */
+  config: RuleConfig;
+  /** The other plans of the caseload, when the host knows them (the workspace, or the CLI's files). */
+  caseload?: CaseloadView;
+  /** The British English dictionary, when the host has loaded it (it loads lazily). */
+  words?: WordList;
   /** Report a finding at a range; the rule's configured severity is applied by the core. */
   report(range: Range, message: string, fixes?: Fix[]): void;
 }

@@ -13,6 +13,13 @@ import { provisionVague } from './provision-vague';
 import { provisionWithoutNeed } from './provision-without-need';
 import { provisionWrongSection } from './provision-wrong-section';
 import { unknownReference } from './unknown-reference';
+import { childNameMisspelt } from './child-name-misspelt';
+import { copiedText } from './copied-text';
+import { hardToRead } from './hard-to-read';
+import { otherChildName } from './other-child-name';
+import { pronounMismatch } from './pronoun-mismatch';
+import { spelling } from './spelling';
+import { unexplainedAcronym } from './unexplained-acronym';
 
 export const rules: readonly Rule[] = [
   provisionVague,
@@ -28,6 +35,13 @@ export const rules: readonly Rule[] = [
   duplicateId,
   provisionWrongSection,
   outcomeNotSmart,
+  otherChildName,
+  childNameMisspelt,
+  pronounMismatch,
+  copiedText,
+  unexplainedAcronym,
+  spelling,
+  hardToRead,
 ];
 
 /** Findings made by the parser rather than a rule module; they can be re-levelled but not switched off. */

@@ -1,0 +1,80 @@
+/**
+ * Pronouns in sentences about the child. A sentence is about the child when it names them, or
+ * follows one that did, and mentions nobody else: a parent, a sibling, a professional, another
+ * name or a title is a sign that "he" or "she" may be someone else, and the sentence is left alone.
+ */
+import { fold, inSpans, isCapitalised, quotedSpans, splitSentences, words, type Word } from './text';
+
+export type PronounSet = 'she/her' | 'he/him' | 'they/them';
+
+export interface PronounMismatch extends Word {
+  replacement?: string;
+  expected: string;
+  childName: string;
+}
+
+const EXPECTED: Record<PronounSet, string> = { 'he/him': 'he, him and his', 'she/her': 'she and her', 'they/them': 'they, them and their' };
+
+/** Words that name or point at someone other than the child. */
+const OTHER_PERSON =
+  /^(?:mum|mummy|mother|mom|dad|daddy|father|stepdad|stepmum|parent|parents|carer|carers|brother|brothers|sister|sisters|sibling|siblings|twin|cousin|cousins|friend|friends|classmate|classmates|peer|peers|grandma|grandmother|grandad|grandfather|granny|gran|nan|nana|nani|grandparent|grandparents|uncle|aunt|auntie|aunty|boy|girl|boys|girls|man|woman|men|women|baby|son|daughter|husband|wife|partner|teacher|teachers|therapist|psychologist|paediatrician|doctor|nurse|senco|worker|assistant|ta|lsa|hlta|elsa|tutor|practitioner|consultant|clinician|keyworker|adult|adults|staff|professional|mr|mrs|miss|ms|mx|dr|sir|someone|somebody|anyone|everyone|child|pupil|pupils|student|students|learner|he|she|neighbour|coach|mentor|dog|cat|pet|horse|pony|puppy)$/i;
+
+/** The replacement for a wrong pronoun, chosen by the word after it ("her book" → "his book", "saw her." → "him"). */
+function replacementFor(word: string, next: string | undefined, set: PronounSet): string | undefined {
+  const w = word.toLowerCase();
+  const nounNext = next !== undefined && /^\p{L}/u.test(next) && !/^(?:and|or|but|to|in|on|at|with|for|from|into|about|when|if|because|so|that|as|by|up|down|out|off|over|back|again|too|a|an|the|is|was|feel|feels|know|understand|help|helps|support|supports|learn|get|go|be)$/i.test(next);
+  let r: string | undefined;
+  if (set === 'she/her') r = { he: 'she', him: 'her', his: 'her', himself: 'herself' }[w];
+  else if (set === 'he/him') r = { she: 'he', hers: 'his', herself: 'himself', her: nounNext ? 'his' : 'him' }[w];
+  else r = { him: 'them', her: nounNext ? 'their' : 'them', his: nounNext ? 'their' : 'theirs', hers: 'theirs', himself: 'themselves', herself: 'themselves' }[w];
+  if (!r) return undefined;
+  return isCapitalised(word) ? r[0]!.toUpperCase() + r.slice(1) : r;
+}
+
+const WRONG_WORDS: Record<PronounSet, RegExp> = {
+  'she/her': /^(?:he|him|his|himself)$/i,
+  'he/him': /^(?:she|her|hers|herself)$/i,
+  'they/them': /^(?:he|him|his|himself|she|her|hers|herself)$/i,
+};
+
+/**
+ * Pronouns that disagree with the child's set in sentences about the child only.
+ * `firstPerson`: the text is the family's own words (Section A), where "he"/"she" often means
+ * someone else: only sentences that name the child count there, never the ones after.
+ */
+export function checkPronouns(text: string, set: PronounSet, childNames: readonly string[], otherNames: readonly string[], firstPerson = false): PronounMismatch[] {
+  const childWords = new Set<string>();
+  for (const n of childNames) for (const w of words(n)) childWords.add(fold(w.text));
+  const childName = words(childNames[0] ?? '')[0]?.text ?? 'the child';
+  const others = new Set(otherNames.flatMap((n) => words(n).map((w) => fold(w.text))));
+  const quotes = quotedSpans(text);
+  const out: PronounMismatch[] = [];
+  // In a sentence that names nobody, "he" or "she" continues the last sentence's subject.
+  let focusIsChild = false;
+  for (const s of splitSentences(text)) {
+    const ws = words(s.text, s.start).filter((w) => !inSpans(quotes, w.start));
+    const namesChild = ws.some((w) => childWords.has(fold(w.text)));
+    const mentionsOther = ws.some((w, i) => {
+      const lower = w.text.toLowerCase();
+      if (childWords.has(fold(w.text))) return false;
+      if (OTHER_PERSON.test(lower) && !(lower === 'he' || lower === 'she')) return true;
+      if (others.has(fold(w.text))) return true;
+      // Another capitalised name mid-sentence (not the first word, not "I").
+      return i > 0 && isCapitalised(w.text) && w.text !== 'I' && !/^\p{Lu}+$/u.test(w.text) && /^\p{Lu}\p{Ll}+$/u.test(w.text) && !childWords.has(fold(w.text)) && isLikelyNameWord(w.text);
+    });
+    const about = !mentionsOther && (namesChild || (!firstPerson && focusIsChild));
+    if (namesChild) focusIsChild = !mentionsOther;
+    else if (mentionsOther) focusIsChild = false;
+    if (!about) continue;
+    ws.forEach((w, i) => {
+      if (!WRONG_WORDS[set].test(w.text)) return;
+      out.push({ ...w, replacement: replacementFor(w.text, ws[i + 1]?.text, set), expected: EXPECTED[set], childName });
+    });
+  }
+  return out;
+}
+
+/** Capitalised words that are not names: days, months, subjects, places in school. */
+function isLikelyNameWord(word: string): boolean {
+  return !/^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|English|Maths|Mathematics|Science|Year|Reception|Key|Stage|Section|School|Primary|Academy|College|British|Sign|Language|Makaton|PE|Christmas|Easter|Eid|Diwali|Lego|LEGO|Speech|Occupational|Therapy|Therapist|Teaching|Assistant|Educational|Psychologist|Council|County|NHS)$/.test(word);
+}

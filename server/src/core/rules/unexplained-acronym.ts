@@ -1,0 +1,41 @@
+import { createGlossary, findTerms } from '../glossary';
+import { strSpanRange } from '../parse';
+import { addToTopLevelMap } from '../prose/edits';
+import { childNameWords } from '../prose/caseload';
+import { fold, proseFields } from '../prose/text';
+import type { Rule } from '../rule';
+
+/**
+ * Families ask for plain English: jargon and acronyms avoided or explained. A term the Word
+ * export cannot explain (it is in neither the built-in glossary, the caseload's nor the plan's)
+ * is pointed out once, with a fix that adds a definition to the plan's glossary.
+ */
+export const unexplainedAcronym: Rule = {
+  id: 'unexplained-acronym',
+  severity: 'information',
+  description: 'An acronym or specialist term that no glossary explains: add a plain-English definition to the plan’s glossary.',
+  check({ parsed, plan, config, words, report }) {
+    const value = parsed.value as { glossary?: unknown } | undefined;
+    const own = value?.glossary && typeof value.glossary === 'object' && !Array.isArray(value.glossary) ? (value.glossary as Record<string, string>) : undefined;
+    const glossary = createGlossary(config.glossary, own);
+    const names = childNameWords(plan.child.name?.value, plan.child.known_as?.value);
+    const seen = new Set<string>();
+    for (const field of proseFields(parsed)) {
+      for (const use of findTerms(field.str.value, glossary)) {
+        if (glossary.explain(use.term)) continue;
+        const key = use.term.toLowerCase();
+        if (seen.has(key) || names.has(fold(use.term))) continue;
+        // Capitals for emphasis on an everyday word ("NEVER", "ECHO") are not an acronym to explain.
+        if (/^[A-Z]{3,}$/.test(use.term) && words?.correct(use.term.toLowerCase())) continue;
+        seen.add(key);
+        const range = strSpanRange(parsed, field.str, use);
+        const edit = addToTopLevelMap(parsed, 'glossary', use.term, '__');
+        report(
+          range,
+          `"${use.term}" is not explained. Families may not know it: write it out in full, or add what it means to the plan’s glossary.`,
+          edit ? [{ title: `Add ${use.term} to the plan’s glossary`, edits: [edit], isTemplate: true }] : undefined,
+        );
+      }
+    }
+  },
+};
