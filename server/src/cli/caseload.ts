@@ -24,7 +24,8 @@ export function caseloadFor(plans: readonly PlanFile[], caseloadDirs: Iterable<s
   const out: CaseloadPlan[] = [];
   for (const p of all.values()) {
     try {
-      if (statSync(p.abs).size > MAX_PLAN_BYTES) continue;
+      const stats = statSync(p.abs);
+      if (!stats.isFile() || stats.size > MAX_PLAN_BYTES) continue; // never read a FIFO or a device: it could block
       const parsed = parsePlan(decodeText(readFileSync(p.abs)));
       out.push(summarisePlan(parsed, path.basename(p.abs), p.abs));
     } catch {

@@ -21,6 +21,7 @@ import type { ServerContext, ServerSettings } from './context';
 import { toDiagnostic } from './features/convert';
 import { capabilities as featureCapabilities, executeFeatureCommand, featureCommands, registerFeatures } from './features/index';
 import { findPlanFiles, PLAN_FILE, Plans, toPath, toUri } from './plans';
+import { loadDictionaryLater } from '../prose/dictionary';
 
 interface ScanResult {
   plans: number;
@@ -130,6 +131,12 @@ export function startServer(connection: Connection): void {
         published.delete(uri);
       }
     }
+    // Index every plan first, so the checks that compare a plan with the caseload see all of them.
+    for (const [i, uri] of uris.entries()) {
+      if (mine !== scan) return undefined;
+      plans.getParsed(uri);
+      if (i % 20 === 19) await new Promise((r) => setImmediate(r));
+    }
     const progress = uris.length > 20 && client.window?.workDoneProgress ? await connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
     progress?.begin('Checking plans', 0, `0 of ${uris.length}`, false);
     let errors = 0;
@@ -203,7 +210,14 @@ export function startServer(connection: Connection): void {
       });
     }
     await readSettings();
-    void checkWorkspace();
+    // The dictionary (spelling, names that are also words) loads after the first diagnostics are out.
+    void checkWorkspace()
+      .then(() => loadDictionaryLater())
+      .then((words) => {
+        if (!words) return;
+        plans.words = words;
+        return checkWorkspace();
+      });
   });
 
   connection.onDidChangeConfiguration(async (change) => {

@@ -35,7 +35,7 @@ export interface CaseloadView {
 }
 
 /** Sentences shorter than this (in words) are stock phrases, never reported as copied. */
-export const MIN_COPIED_WORDS = 12;
+export const MIN_COPIED_WORDS = 15;
 
 const PRONOUNS = new Set(['he', 'she', 'they', 'him', 'her', 'them', 'his', 'hers', 'their', 'theirs', 'himself', 'herself', 'themselves', 'themself']);
 

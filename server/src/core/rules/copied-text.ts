@@ -19,6 +19,8 @@ export const copiedText: Rule = {
     // Wording that many plans share is the caseload's standard text, not a paste from one child.
     const common = Math.max(5, Math.ceil(caseload.size * 0.1));
     for (const field of proseFields(parsed)) {
+      // Provision and the budget are written from standard wording on purpose; the sentences about the child are not.
+      if (!['A', 'B', 'C', 'D', 'E'].includes(field.section)) continue;
       for (const s of splitSentences(field.str.value)) {
         const fp = sentenceFingerprint(s.text, names);
         if (!fp) continue;
