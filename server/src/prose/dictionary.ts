@@ -9,9 +9,10 @@ import nspell from 'nspell';
 import type { WordList } from '../core/prose/names';
 
 /** Where the .aff/.dic files are: beside the bundle, else in node_modules (tests, development). */
-export function dictionaryFiles(): { aff: string; dic: string } | undefined {
+export function dictionaryFiles(root?: string): { aff: string; dic: string } | undefined {
   // Bundled: dist/dictionaries. From source (tests): the installed package.
   const candidates = [join(__dirname, 'dictionaries'), join(__dirname, '..', '..', '..', 'node_modules', 'dictionary-en-gb')];
+  if (root) candidates.unshift(join(root, 'dist', 'dictionaries'), join(root, 'node_modules', 'dictionary-en-gb'));
   try {
     candidates.push(dirname(require.resolve('dictionary-en-gb/package.json')));
   } catch {
@@ -27,10 +28,10 @@ export function dictionaryFiles(): { aff: string; dic: string } | undefined {
 
 let loaded: WordList | null | undefined;
 
-/** The dictionary, loaded once; undefined when its files are missing (spelling then reports US spellings only). */
-export function loadDictionary(): WordList | undefined {
+/** The dictionary, loaded once (`root`: a project folder to look in first); undefined when its files are missing (spelling then reports US spellings only). */
+export function loadDictionary(root?: string): WordList | undefined {
   if (loaded !== undefined) return loaded ?? undefined;
-  const files = dictionaryFiles();
+  const files = dictionaryFiles(root);
   if (!files) {
     loaded = null;
     return undefined;

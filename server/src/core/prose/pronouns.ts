@@ -17,7 +17,8 @@ const EXPECTED: Record<PronounSet, string> = { 'he/him': 'he, him and his', 'she
 
 /** Words that name or point at someone other than the child. */
 const OTHER_PERSON =
-  /^(?:mum|mummy|mother|mom|dad|daddy|father|stepdad|stepmum|parent|parents|carer|carers|brother|brothers|sister|sisters|sibling|siblings|twin|cousin|cousins|friend|friends|classmate|classmates|peer|peers|grandma|grandmother|grandad|grandfather|granny|gran|nan|nana|nani|grandparent|grandparents|uncle|aunt|auntie|aunty|boy|girl|boys|girls|man|woman|men|women|baby|son|daughter|husband|wife|partner|teacher|teachers|therapist|psychologist|paediatrician|doctor|nurse|senco|worker|assistant|ta|lsa|hlta|elsa|tutor|practitioner|consultant|clinician|keyworker|adult|adults|staff|professional|mr|mrs|miss|ms|mx|dr|sir|someone|somebody|anyone|everyone|child|pupil|pupils|student|students|learner|he|she|neighbour|coach|mentor|dog|cat|pet|horse|pony|puppy)$/i;
+  /^(?:mum|mummy|mother|mom|dad|daddy|father|stepdad|stepmum|parent|parents|carer|carers|brother|brothers|sister|sisters|sibling|siblings|twin|cousin|cousins|friend|classmate|peer|grandma|grandmother|grandad|grandfather|granny|gran|nan|nana|nani|grandparent|grandparents|uncle|aunt|auntie|aunty|boy|girl|man|woman|baby|son|daughter|husband|wife|partner|teacher|therapist|psychologist|paediatrician|doctor|nurse|senco|worker|assistant|ta|lsa|hlta|elsa|tutor|practitioner|consultant|clinician|keyworker|adult|professional|mr|mrs|miss|ms|mx|dr|sir|someone|somebody|anyone|child|pupil|student|learner|he|she|neighbour|coach|mentor|dog|cat|pet|horse|pony|puppy|babcia|dziadek|abuela|abuelo|oma|opa|nonna|nonno)$/i;
+// Plural people (staff, pupils, friends) are never what "he" or "she" refers to, so they do not excuse a wrong pronoun.
 
 /** The replacement for a wrong pronoun, chosen by the word after it ("her book" → "his book", "saw her." → "him"). */
 function replacementFor(word: string, next: string | undefined, set: PronounSet): string | undefined {
@@ -30,6 +31,8 @@ function replacementFor(word: string, next: string | undefined, set: PronounSet)
   if (!r) return undefined;
   return isCapitalised(word) ? r[0]!.toUpperCase() + r.slice(1) : r;
 }
+
+const OWN_SUBJECT: Record<PronounSet, RegExp> = { 'she/her': /^she$/i, 'he/him': /^he$/i, 'they/them': /^they$/i };
 
 const WRONG_WORDS: Record<PronounSet, RegExp> = {
   'she/her': /^(?:he|him|his|himself)$/i,
@@ -51,6 +54,7 @@ export function checkPronouns(text: string, set: PronounSet, childNames: readonl
   const out: PronounMismatch[] = [];
   // In a sentence that names nobody, "he" or "she" continues the last sentence's subject.
   let focusIsChild = false;
+  let previousMentionsOther = false;
   for (const s of splitSentences(text)) {
     const ws = words(s.text, s.start).filter((w) => !inSpans(quotes, w.start));
     const namesChild = ws.some((w) => childWords.has(fold(w.text)));
@@ -62,10 +66,14 @@ export function checkPronouns(text: string, set: PronounSet, childNames: readonl
       // Another capitalised name mid-sentence (not the first word, not "I").
       return i > 0 && isCapitalised(w.text) && w.text !== 'I' && !/^\p{Lu}+$/u.test(w.text) && /^\p{Lu}\p{Ll}+$/u.test(w.text) && !childWords.has(fold(w.text)) && isLikelyNameWord(w.text);
     });
-    const about = !mentionsOther && (namesChild || (!firstPerson && focusIsChild));
+    // "Rowan has a key adult. Rowan meets her every morning.": "her" may be the person just mentioned.
+    const about = !mentionsOther && !previousMentionsOther && (namesChild || (!firstPerson && focusIsChild));
     if (namesChild) focusIsChild = !mentionsOther;
     else if (mentionsOther) focusIsChild = false;
+    previousMentionsOther = mentionsOther;
     if (!about) continue;
+    // "Kwame cannot hear her when…": with the child's own pronoun in the sentence, another one is someone else.
+    if (ws.some((w) => OWN_SUBJECT[set].test(w.text))) continue;
     ws.forEach((w, i) => {
       if (!WRONG_WORDS[set].test(w.text)) return;
       out.push({ ...w, replacement: replacementFor(w.text, ws[i + 1]?.text, set), expected: EXPECTED[set], childName });

@@ -11,7 +11,7 @@ const VERY_LONG_PROVISION_WORDS = 65;
 /** Below this Flesch reading ease a passage reads like a technical report (plain English is 60 or more). */
 export const LOW_EASE = 30;
 /** Reading ease is only meaningful over a passage of at least this many words. */
-const MIN_WORDS = 40;
+const MIN_WORDS = 20;
 
 /** Families ask for plain English: very long sentences and dense wording shut them out of the plan. */
 export const hardToRead: Rule = {

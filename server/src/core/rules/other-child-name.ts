@@ -30,14 +30,17 @@ export const otherChildName: Rule = {
         let message: string | undefined;
         if (others.length > 0) {
           if (c.ambiguous && !c.personContext) continue;
+          // In the family's own words classmates are named freely: only a name used as a person's subject counts.
+          if (field.section === 'A' && !c.personContext) continue;
           if (c.inTitle && !(c.next && others.some((o) => o.name && fold(o.name).split(/\s+/).includes(fold(c.next!))))) continue;
           const other = others[0]!;
           const more = others.length > 1 ? ` (and ${others.length - 1} other plan${others.length > 2 ? 's' : ''})` : '';
           message = `"${name}" is the child in ${other.file}${more}: is this text about another child? This is ${childName}’s plan.`;
         } else {
           // Without the dictionary a capitalised word cannot be told from a name: only the caseload's names count.
-          if (!words || c.ambiguous || c.inTitle) continue;
-          if (!c.personContext && (field.section === 'A' || c.atSentenceStart)) continue;
+          // Classmates and family are named freely ("plays alongside Mason and Harper"): only a name used as the
+          // subject of a sentence about needs ("Leon finds phonics hard") counts, and never in the family's own words.
+          if (!words || c.ambiguous || c.inTitle || !c.personContext || field.section === 'A') continue;
           message = `"${name}" is not a name this plan knows: if this text is about another child, rewrite it for ${childName}; if ${name} is someone in ${childName}’s life, add them to names:.`;
         }
         const key = `${field.str.range.start.line}:${name}`;
