@@ -12,6 +12,8 @@ const VERY_LONG_PROVISION_WORDS = 65;
 export const LOW_EASE = 30;
 /** Reading ease is only meaningful over a passage of at least this many words. */
 const MIN_WORDS = 20;
+/** A short passage (under 40 words) can score low on a few long words alone, so it must score lower still. */
+const LOW_EASE_SHORT = 15;
 
 /** Families ask for plain English: very long sentences and dense wording shut them out of the plan. */
 export const hardToRead: Rule = {
@@ -24,7 +26,7 @@ export const hardToRead: Rule = {
       if (!r) continue;
       const provision = ['F', 'G', 'H1', 'H2'].includes(field.section);
       const long = provision ? r.longest.words >= VERY_LONG_PROVISION_WORDS : r.longest.words >= VERY_LONG_SENTENCE_WORDS || (r.longest.words >= LONG_SENTENCE_WORDS && r.ease < 60);
-      const dense = !provision && r.words >= MIN_WORDS && r.ease < LOW_EASE;
+      const dense = !provision && r.words >= MIN_WORDS && r.ease < (r.words >= 40 ? LOW_EASE : LOW_EASE_SHORT);
       if (!long && !dense) continue;
       const quote = r.longest.text.length > 160 ? `${r.longest.text.slice(0, 157).trimEnd()}…` : r.longest.text;
       const why = long
