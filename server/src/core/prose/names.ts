@@ -125,6 +125,19 @@ export interface NameCandidate {
   next?: string;
 }
 
+const ADVERBS = new Set('often sometimes usually always never rarely frequently regularly also still now then quickly really occasionally generally typically consistently increasingly already just only'.split(' '));
+const NOT_VERBS = new Set('sometimes always afterwards towards perhaps plus us this its his hers theirs yours ours less unless across yes class glass miss chess bus gas lens news maths physics series species means was'.split(' '));
+
+/** The word at `j` (after one adverb at most) reads as the verb of a sentence whose subject is the name before it. */
+function isVerbAfterName(ws: Word[], j: number): boolean {
+  let w = ws[j]?.text;
+  if (w && ADVERBS.has(w.toLowerCase()) && ws[j + 1]) w = ws[j + 1]!.text;
+  if (!w || !/^\p{Ll}/u.test(w)) return false;
+  const lower = w.toLowerCase();
+  if (PERSON_VERBS.has(lower) || /^(?:won't|can't|doesn't|didn't|isn't|wasn't|hasn't|won’t|can’t|doesn’t|didn’t|isn’t|wasn’t|hasn’t)$/.test(lower)) return true;
+  return lower.length >= 4 && !NOT_VERBS.has(lower) && /(?:[^s]s|ed)$/.test(lower);
+}
+
 /** Organisation and place words that make a capitalised name part of a proper noun ("Grace Academy"). */
 const PLACE_WORDS = new Set(
   'school academy primary secondary infant infants junior college university centre center hospital ward unit house team service services trust clinic nursery park close lane avenue road street drive way court group club church mosque temple gurdwara synagogue hall surgery practice foundation community library road crescent gardens green hill farm place square city county council borough village town'.split(' '),
@@ -154,7 +167,7 @@ export function nameCandidates(text: string, people: PlanPeople, isOrdinaryWord:
     if (!isKnownName(w.text)) return;
     const atSentenceStart = starts.has(w.start);
     const possessive = /^['’]s\b/.test(text.slice(w.end));
-    const personContext = possessive || (next !== undefined && /^\s+$/.test(gapAfter) && PERSON_VERBS.has(next.text.toLowerCase()));
+    const personContext = possessive || (next !== undefined && /^\s+$/.test(gapAfter) && isVerbAfterName(ws, i + 1));
     const capitalNext = next !== undefined && /^ +$/.test(gapAfter) && isCapitalised(next.text) && next.text !== 'I';
     const capitalPrev = prev !== undefined && /^ +$/.test(gapBefore) && isCapitalised(prev.text) && !starts.has(prev.start) && prev.text !== 'I';
     out.push({ word: w, atSentenceStart, personContext, ambiguous: WORD_NAMES.has(f) || isOrdinaryWord(f), inTitle: capitalNext || capitalPrev, next: capitalNext ? next!.text : undefined });

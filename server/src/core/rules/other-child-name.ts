@@ -29,9 +29,9 @@ export const otherChildName: Rule = {
         if (others.length === 0 && isNearChildName(name, people.child)) continue; // a misspelling of the child's name
         let message: string | undefined;
         if (others.length > 0) {
-          if (c.ambiguous && !c.personContext) continue;
-          // In the family's own words classmates are named freely: only a name used as a person's subject counts.
-          if (field.section === 'A' && !c.personContext) continue;
+          // Classmates who also have a plan are named freely ("a close friendship with Maryam"): only a name
+          // used as the subject of a sentence ("Maryam's anxiety", "Oliver becomes upset") counts.
+          if (!c.personContext) continue;
           if (c.inTitle && !(c.next && others.some((o) => o.name && fold(o.name).split(/\s+/).includes(fold(c.next!))))) continue;
           const other = others[0]!;
           const more = others.length > 1 ? ` (and ${others.length - 1} other plan${others.length > 2 ? 's' : ''})` : '';

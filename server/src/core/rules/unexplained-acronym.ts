@@ -10,11 +10,13 @@ import type { Rule } from '../rule';
  * export cannot explain (it is in neither the built-in glossary, the caseload's nor the plan's)
  * is pointed out once, with a fix that adds a definition to the plan's glossary.
  */
+const EMPHASIS = new Set('not never must always only all no yes very do does did will should shall can cannot before after and or but any every each both none please note important urgent stop wait now today daily every first last more less most least why what when where who how this that these those one two three four five'.split(' '));
+
 export const unexplainedAcronym: Rule = {
   id: 'unexplained-acronym',
   severity: 'information',
   description: 'An acronym or specialist term that no glossary explains: add a plain-English definition to the plan’s glossary.',
-  check({ parsed, plan, config, words, report }) {
+  check({ parsed, plan, config, report }) {
     const value = parsed.value as { glossary?: unknown } | undefined;
     const own = value?.glossary && typeof value.glossary === 'object' && !Array.isArray(value.glossary) ? (value.glossary as Record<string, string>) : undefined;
     const glossary = createGlossary(config.glossary, own);
@@ -25,8 +27,8 @@ export const unexplainedAcronym: Rule = {
         if (glossary.explain(use.term)) continue;
         const key = use.term.toLowerCase();
         if (seen.has(key) || names.has(fold(use.term))) continue;
-        // Capitals for emphasis on an everyday word ("NEVER", "ECHO") are not an acronym to explain.
-        if (/^[A-Z]{3,}$/.test(use.term) && words?.correct(use.term.toLowerCase())) continue;
+        // Capitals for emphasis ("NEVER", "MUST") are not an acronym to explain.
+        if (EMPHASIS.has(use.term.toLowerCase())) continue;
         seen.add(key);
         const range = strSpanRange(parsed, field.str, use);
         const edit = addToTopLevelMap(parsed, 'glossary', use.term, '__');
