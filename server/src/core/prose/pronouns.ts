@@ -34,6 +34,8 @@ function replacementFor(word: string, next: string | undefined, set: PronounSet)
 
 const OWN_SUBJECT: Record<PronounSet, RegExp> = { 'she/her': /^she$/i, 'he/him': /^he$/i, 'they/them': /^they$/i };
 
+const SOCIAL_VERBS = /^(?:hear|hears|heard|see|sees|saw|tell|tells|told|ask|asks|asked|help|helps|helped|meet|meets|met|call|calls|called|like|likes|liked|love|loves|loved|follow|follows|followed|copy|copies|copied|watch|watches|watched|understand|understands|understood|know|knows|knew|trust|trusts|miss|misses|missed|hug|hugs|thank|thanks|join|joins|visit|visits|find|finds|found|with|to|for|from|at|by|without|beside|behind|near)$/i;
+
 const WRONG_WORDS: Record<PronounSet, RegExp> = {
   'she/her': /^(?:he|him|his|himself)$/i,
   'he/him': /^(?:she|her|hers|herself)$/i,
@@ -72,10 +74,11 @@ export function checkPronouns(text: string, set: PronounSet, childNames: readonl
     else if (mentionsOther) focusIsChild = false;
     previousMentionsOther = mentionsOther;
     if (!about) continue;
-    // "Kwame cannot hear her when…": with the child's own pronoun in the sentence, another one is someone else.
-    if (ws.some((w) => OWN_SUBJECT[set].test(w.text))) continue;
+    const ownSubject = ws.some((w) => OWN_SUBJECT[set].test(w.text));
     ws.forEach((w, i) => {
       if (!WRONG_WORDS[set].test(w.text)) return;
+      // "Kwame cannot hear her when…": after the child's own "he", "hear her" is about someone else.
+      if (ownSubject && /^(?:him|her|them)$/i.test(w.text) && i > 0 && SOCIAL_VERBS.test(ws[i - 1]!.text)) return;
       out.push({ ...w, replacement: replacementFor(w.text, ws[i + 1]?.text, set), expected: EXPECTED[set], childName });
     });
   }
