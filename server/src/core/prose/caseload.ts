@@ -5,7 +5,19 @@
  * worker threads. Pure.
  */
 import type { ParsedPlan } from '../parse';
-import { fold, proseFields, splitSentences, words } from './text';
+import { fold, memo, proseFields, splitSentences, words, type Sentence } from './text';
+
+const fingerprintsOf = memo<{ sentence: Sentence; fp: string }[]>();
+
+/** The fingerprints of a prose value's long sentences, with the sentences (memoised by text and names). */
+export function textFingerprints(text: string, childNames: ReadonlySet<string>): { sentence: Sentence; fp: string }[] {
+  return fingerprintsOf(`${[...childNames].join(' ')}\u0000${text}`, () =>
+    splitSentences(text).flatMap((sentence) => {
+      const fp = sentenceFingerprint(sentence.text, childNames);
+      return fp ? [{ sentence, fp }] : [];
+    }),
+  );
+}
 
 export interface CaseloadPlan {
   /** How the host names the plan to the writer: a file name such as "oliver-brown.ehcp.yaml". */
@@ -72,10 +84,8 @@ export function summarisePlan(parsed: ParsedPlan, file: string, id: string = fil
   const names = childNameWords(name, knownAs);
   const sentences = new Set<string>();
   for (const field of proseFields(parsed)) {
-    for (const s of splitSentences(field.str.value)) {
-      const fp = sentenceFingerprint(s.text, names);
-      if (fp) sentences.add(fp);
-    }
+    if (!['A', 'B', 'C', 'D', 'E'].includes(field.section)) continue; // copied-text reads these sections only
+    for (const { fp } of textFingerprints(field.str.value, names)) sentences.add(fp);
   }
   return { file, id, ...(name ? { name } : {}), ...(knownAs ? { knownAs } : {}), sentences: [...sentences] };
 }

@@ -6,7 +6,7 @@
 import { isMap, isScalar, isSeq } from 'yaml';
 import type { ParsedPlan } from '../parse';
 import { childNameWords } from './caseload';
-import { editDistance, fold, isCapitalised, proseFields, splitSentences, words, type Word } from './text';
+import { editDistance, fold, isCapitalised, memo, proseFields, splitSentences, words, type Word } from './text';
 
 /** A word list (the British English dictionary): nspell fits. */
 export interface WordList {
@@ -52,10 +52,23 @@ export interface PlanPeople {
   child: Set<string>;
   /** People the plan introduces or declares. */
   allowed: Set<string>;
+  /** A short key for memoising results that depend on these people. */
+  key: string;
 }
+
+const peopleOf = new WeakMap<ParsedPlan, { extra: string; people: PlanPeople }>();
 
 /** The people a plan names. `extra` are names from the caseload configuration. */
 export function planPeople(parsed: ParsedPlan, extra: readonly string[] = []): PlanPeople {
+  const extraKey = extra.join('\u0001');
+  const cached = peopleOf.get(parsed);
+  if (cached && cached.extra === extraKey) return cached.people;
+  const people = computePeople(parsed, extra);
+  peopleOf.set(parsed, { extra: extraKey, people });
+  return people;
+}
+
+function computePeople(parsed: ParsedPlan, extra: readonly string[]): PlanPeople {
   const child = childNameWords(parsed.plan.child.name?.value, parsed.plan.child.known_as?.value);
   const allowed = new Set<string>();
   const addAll = (text: string | undefined) => {
@@ -76,17 +89,9 @@ export function planPeople(parsed: ParsedPlan, extra: readonly string[] = []): P
   const declared = isMap(root) ? root.get('names', true) : undefined;
   if (isSeq(declared)) for (const item of declared.items) if (isScalar(item)) addAll(String(item.value));
   for (const n of extra) addAll(n);
-  for (const field of proseFields(parsed)) {
-    const text = field.str.value;
-    for (const m of text.matchAll(AFTER_RELATION)) addAll(m[1]!.replace(/\band\b/g, ' '));
-    for (const m of text.matchAll(BEFORE_RELATION)) addAll(m[1]);
-    const ws = words(text);
-    ws.forEach((w, i) => {
-      if (TITLE.test(w.text) && ws[i + 1] && isCapitalised(ws[i + 1]!.text) && ws[i + 1]!.start - w.end <= 2) addAll(ws[i + 1]!.text);
-    });
-  }
+  for (const field of proseFields(parsed)) for (const n of introducedNames(field.str.value)) addAll(n);
   for (const c of child) allowed.delete(c);
-  return { child, allowed };
+  return { child, allowed, key: `${[...child].join(',')}\u0001${[...allowed].sort().join(',')}` };
 }
 
 /** Close to one of the child's own names ("Jaydon" for Jayden, "Zoe" for Zoë): child-name-misspelt's business. */
@@ -100,6 +105,22 @@ export function isNearChildName(word: string, child: ReadonlySet<string>): boole
     }
   }
   return false;
+}
+
+const introduced = memo<string[]>();
+
+/** People a text introduces: after a relation or title, or followed by one. */
+function introducedNames(text: string): string[] {
+  return introduced(text, () => {
+    const out: string[] = [];
+    for (const m of text.matchAll(AFTER_RELATION)) out.push(m[1]!.replace(/\band\b/g, ' '));
+    for (const m of text.matchAll(BEFORE_RELATION)) out.push(m[1]!);
+    const ws = words(text);
+    ws.forEach((w, i) => {
+      if (TITLE.test(w.text) && ws[i + 1] && isCapitalised(ws[i + 1]!.text) && ws[i + 1]!.start - w.end <= 2) out.push(ws[i + 1]!.text);
+    });
+    return out;
+  });
 }
 
 /** A capitalised word at the start of a sentence (or of a line). */
@@ -147,7 +168,14 @@ const PLACE_WORDS = new Set(
  * Capitalised words in a text that could be a person's first name: not the child, not a
  * person the plan names, not part of a proper noun like "Grace Academy" or "St Oliver's".
  */
-export function nameCandidates(text: string, people: PlanPeople, isOrdinaryWord: (lower: string) => boolean, isKnownName: (word: string) => boolean): NameCandidate[] {
+export function nameCandidates(text: string, people: PlanPeople, isOrdinaryWord: (lower: string) => boolean, isKnownName: (word: string) => boolean, cacheKey?: string): NameCandidate[] {
+  const all = cacheKey === undefined ? capitalisedCandidates(text, people, isOrdinaryWord) : candidateMemo(`${cacheKey}\u0001${people.key}\u0000${text}`, () => capitalisedCandidates(text, people, isOrdinaryWord));
+  return all.filter((c) => isKnownName(c.word.text));
+}
+
+const candidateMemo = memo<NameCandidate[]>();
+
+function capitalisedCandidates(text: string, people: PlanPeople, isOrdinaryWord: (lower: string) => boolean): NameCandidate[] {
   const out: NameCandidate[] = [];
   const starts = sentenceStarts(text);
   const ws = words(text);
@@ -164,7 +192,6 @@ export function nameCandidates(text: string, people: PlanPeople, isOrdinaryWord:
     const gapAfter = next ? text.slice(w.end, next.start) : '';
     if (prev && /^\s+$/.test(gapBefore) && (/^(?:St|Saint|San|Santa|Lake|Mount|Port|Fort|New|Old|North|South|East|West|Great|Little)$/.test(prev.text) || TITLE.test(prev.text))) return;
     if (next && /^\s+$/.test(gapAfter) && isCapitalised(next.text) && PLACE_WORDS.has(next.text.toLowerCase())) return;
-    if (!isKnownName(w.text)) return;
     const atSentenceStart = starts.has(w.start);
     const possessive = /^['’]s\b/.test(text.slice(w.end));
     const personContext = possessive || (next !== undefined && /^\s+$/.test(gapAfter) && isVerbAfterName(ws, i + 1));

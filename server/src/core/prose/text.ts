@@ -21,8 +21,16 @@ const VIEW_LABELS: Record<string, string> = {
   history: 'the history',
 };
 
-/** Every prose value of the plan, in plan order. */
+const fieldsOf = new WeakMap<ParsedPlan, ProseField[]>();
+
+/** Every prose value of the plan, in plan order (computed once per parsed plan). */
 export function proseFields(parsed: ParsedPlan): ProseField[] {
+  let found = fieldsOf.get(parsed);
+  if (!found) fieldsOf.set(parsed, (found = computeFields(parsed)));
+  return found;
+}
+
+function computeFields(parsed: ParsedPlan): ProseField[] {
   const out: ProseField[] = [];
   const root = parsed.plan.root;
   const strAt = (map: unknown, key: string): Str | undefined => {
@@ -54,8 +62,20 @@ export interface Sentence extends Span {
 // Abbreviations after which a full stop does not end a sentence.
 const ABBREVIATIONS = /(?:^|[\s(])(?:Mr|Mrs|Ms|Mx|Dr|Prof|St|Sr|Jr|No|Nos|approx|etc|e\.g|i\.e|cf|vs|Co|Ltd|Rev|Fr|incl|min|mins|hr|hrs|wk|wks|yr|yrs|para|paras|ref|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|[A-Z])\.$/;
 
+const sentenceMemo = new Map<string, Sentence[]>();
+
 /** Sentences of a prose value, with offsets. Line breaks between short lines (a `|` block) end a sentence too. */
 export function splitSentences(text: string): Sentence[] {
+  let found = sentenceMemo.get(text);
+  if (!found) {
+    found = computeSentences(text);
+    if (sentenceMemo.size >= 30_000) sentenceMemo.delete(sentenceMemo.keys().next().value!);
+    sentenceMemo.set(text, found);
+  }
+  return found;
+}
+
+function computeSentences(text: string): Sentence[] {
   const out: Sentence[] = [];
   let start = 0;
   const push = (end: number) => {
@@ -92,8 +112,21 @@ export interface Word extends Span {
 
 const WORD = /\p{L}[\p{L}\p{M}'’\u2010\u2011-]*\p{L}|\p{L}/gu;
 
-/** Words (letters, inner apostrophes and hyphens) with offsets. */
+const wordMemo = new Map<string, Word[]>();
+
+/** Words (letters, inner apostrophes and hyphens) with offsets. The result is shared: do not change it. */
 export function words(text: string, offset = 0): Word[] {
+  if (offset !== 0) return computeWords(text, offset);
+  let found = wordMemo.get(text);
+  if (!found) {
+    found = computeWords(text, 0);
+    if (wordMemo.size >= 30_000) wordMemo.delete(wordMemo.keys().next().value!);
+    wordMemo.set(text, found);
+  }
+  return found;
+}
+
+function computeWords(text: string, offset: number): Word[] {
   const out: Word[] = [];
   for (const m of text.matchAll(WORD)) {
     let w = m[0];
@@ -124,6 +157,8 @@ export function inSpans(spans: readonly Span[], at: number): boolean {
 
 /** Lower case without accents: "Zoë" → "zoe". */
 export function fold(word: string): string {
+  // eslint-disable-next-line no-control-regex
+  if (/^[\x00-\x7f]*$/.test(word)) return word.toLowerCase();
   return word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
@@ -134,15 +169,38 @@ export function isCapitalised(word: string): boolean {
 /** Damerau–Levenshtein distance, bounded (returns max + 1 when further). */
 export function editDistance(a: string, b: string, max = 3): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...new Array<number>(b.length).fill(0)]);
-  for (let j = 0; j <= b.length; j++) d[0]![j] = j;
+  if (a === b) return 0;
+  const w = b.length + 1;
+  const d = new Uint16Array((a.length + 1) * w);
+  for (let j = 0; j <= b.length; j++) d[j] = j;
   for (let i = 1; i <= a.length; i++) {
+    d[i * w] = i;
+    let rowMin = i;
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
-      d[i]![j] = v;
+      let v = Math.min(d[(i - 1) * w + j]! + 1, d[i * w + j - 1]! + 1, d[(i - 1) * w + j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[(i - 2) * w + j - 2]! + 1);
+      d[i * w + j] = v;
+      if (v < rowMin) rowMin = v;
     }
+    if (rowMin > max) return max + 1;
   }
-  return d[a.length]![b.length]!;
+  return d[a.length * w + b.length]!;
+}
+
+/**
+ * A bounded memo for per-text results: while a writer types, only the value being edited is read
+ * again. Results are plain data that no caller mutates.
+ */
+export function memo<V>(size = 30_000): (key: string, make: () => V) => V {
+  const cache = new Map<string, V>();
+  return (key, make) => {
+    let v = cache.get(key);
+    if (v === undefined) {
+      v = make();
+      if (cache.size >= size) cache.delete(cache.keys().next().value!);
+      cache.set(key, v);
+    }
+    return v;
+  };
 }

@@ -1,7 +1,16 @@
 import { strSpanRange } from '../parse';
 import { isFirstName, planPeople } from '../prose/names';
-import { editDistance, fold, isCapitalised, proseFields, words } from '../prose/text';
+import { editDistance, fold, isCapitalised, memo, proseFields, words, type Word } from '../prose/text';
 import type { Rule } from '../rule';
+
+interface Miss {
+  word: Word;
+  target: string;
+  legal: boolean;
+  exact: boolean;
+}
+
+const misses = memo<Miss[]>();
 
 /**
  * The child's name spelt wrongly is the first thing a family notices ("Jaydon" in Jayden's plan,
@@ -26,32 +35,42 @@ export const childNameMisspelt: Rule = {
     const usesKnownAs = knownFirst !== undefined && fields.some((f) => words(f.str.value).some((w) => w.text === knownFirst));
     const legalDiffers = legalFirst !== undefined && knownFirst !== undefined && fold(legalFirst) !== fold(knownFirst) && !fold(knownAs!).split(/\s+/).includes(fold(legalFirst));
 
+    const key = `${dictionary ? 'd' : 'n'}\u0001${people.key}\u0001${[...targets.keys()].join(',')}\u0001${legalDiffers && usesKnownAs ? `${legalFirst}>${knownFirst}` : ''}`;
     for (const field of fields) {
-      for (const w of words(field.str.value)) {
-        if (!isCapitalised(w.text) || w.text.length < 3) continue;
-        const range = () => strSpanRange(parsed, field.str, w);
-        if (legalDiffers && usesKnownAs && w.text === legalFirst && field.section !== 'A') {
-          report(range(), `The plan calls ${legalFirst} "${knownAs}" everywhere else: use the name the child is known by.`, [{ title: `Change to ${knownFirst}`, edits: [{ range: range(), newText: knownFirst! }] }]);
-          continue;
-        }
-        if ([...targets.keys()].includes(w.text)) continue;
-        const f = fold(w.text);
-        if (people.allowed.has(f)) continue;
-        for (const [target, folded] of targets) {
-          let near = false;
-          if (f === folded) near = true; // Zoe for Zoë, or a different accent
-          else if (folded.length >= 4 && f[0] === folded[0]) {
-            const d = editDistance(f, folded, 2);
-            near = d === 1 || (d === 2 && folded.length >= 7);
+      const text = field.str.value;
+      const found = misses(`${key}\u0001${field.section === 'A'}\u0000${text}`, () => {
+        const out: Miss[] = [];
+        for (const w of words(text)) {
+          if (!isCapitalised(w.text) || w.text.length < 3) continue;
+          if (legalDiffers && usesKnownAs && w.text === legalFirst && field.section !== 'A') {
+            out.push({ word: w, target: knownFirst!, legal: true, exact: false });
+            continue;
           }
-          if (!near) continue;
-          // A different, real name (Jayden's brother Jaden is named in the plan; Mia is not Maria).
-          if (f !== folded && caseload && caseload.childrenCalled(w.text).length > 0) continue;
-          if (f !== folded && dictionary?.correct(w.text.toLowerCase())) continue;
-          if (f !== folded && isFirstName(w.text) && isFirstName(target) && editDistance(f, folded, 2) > 1) continue;
-          report(range(), `"${w.text}" looks like a misspelling of ${target}, the child’s name.`, [{ title: `Change to ${target}`, edits: [{ range: range(), newText: target }] }]);
-          break;
+          if (targets.has(w.text)) continue;
+          const f = fold(w.text);
+          if (people.allowed.has(f)) continue;
+          for (const [target, folded] of targets) {
+            let near = false;
+            if (f === folded) near = true; // Zoe for Zoë, or a different accent
+            else if (folded.length >= 4 && f[0] === folded[0]) {
+              const d = editDistance(f, folded, 2);
+              near = d === 1 || (d === 2 && folded.length >= 7);
+            }
+            if (!near) continue;
+            if (f !== folded && dictionary?.correct(w.text.toLowerCase())) continue;
+            if (f !== folded && isFirstName(w.text) && isFirstName(target) && editDistance(f, folded, 2) > 1) continue;
+            out.push({ word: w, target, legal: false, exact: f === folded });
+            break;
+          }
         }
+        return out;
+      });
+      for (const m of found) {
+        // A different, real name: another child of the caseload (Jaden is in the caseload too).
+        if (!m.legal && !m.exact && caseload && caseload.childrenCalled(m.word.text).length > 0) continue;
+        const range = strSpanRange(parsed, field.str, m.word);
+        if (m.legal) report(range, `The plan calls ${legalFirst} "${knownAs}" everywhere else: use the name the child is known by.`, [{ title: `Change to ${m.target}`, edits: [{ range, newText: m.target }] }]);
+        else report(range, `"${m.word.text}" looks like a misspelling of ${m.target}, the child’s name.`, [{ title: `Change to ${m.target}`, edits: [{ range, newText: m.target }] }]);
       }
     }
   },

@@ -1,6 +1,6 @@
 import { strSpanRange } from '../parse';
-import { childNameWords, sentenceFingerprint } from '../prose/caseload';
-import { proseFields, splitSentences } from '../prose/text';
+import { childNameWords, textFingerprints } from '../prose/caseload';
+import { proseFields } from '../prose/text';
 import type { Rule } from '../rule';
 
 /**
@@ -21,9 +21,7 @@ export const copiedText: Rule = {
     for (const field of proseFields(parsed)) {
       // Provision and the budget are written from standard wording on purpose; the sentences about the child are not.
       if (!['A', 'B', 'C', 'D', 'E'].includes(field.section)) continue;
-      for (const s of splitSentences(field.str.value)) {
-        const fp = sentenceFingerprint(s.text, names);
-        if (!fp) continue;
+      for (const { sentence: s, fp } of textFingerprints(field.str.value, names)) {
         const others = caseload.plansWithSentence(fp);
         if (others.length === 0 || others.length >= common) continue;
         const flat = s.text.toLowerCase().replace(/\s+/g, ' ');

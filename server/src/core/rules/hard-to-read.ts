@@ -1,6 +1,8 @@
 import { strSpanRange } from '../parse';
 import { readability } from '../prose/readability';
-import { proseFields } from '../prose/text';
+import { memo, proseFields } from '../prose/text';
+
+const cached = memo<ReturnType<typeof readability>>();
 import type { Rule } from '../rule';
 
 /** A sentence this long is hard to follow for most readers when its words are long too (reading ease under 60)... */
@@ -22,7 +24,8 @@ export const hardToRead: Rule = {
   description: 'Prose whose sentences are very long or whose reading ease is low, with the figure and the longest sentence.',
   check({ parsed, report }) {
     for (const field of proseFields(parsed)) {
-      const r = readability(field.str.value);
+      const text = field.str.value;
+      const r = cached(text, () => readability(text));
       if (!r) continue;
       const provision = ['F', 'G', 'H1', 'H2'].includes(field.section);
       const long = provision ? r.longest.words >= VERY_LONG_PROVISION_WORDS : r.longest.words >= VERY_LONG_SENTENCE_WORDS || (r.longest.words >= LONG_SENTENCE_WORDS && r.ease < 60);

@@ -23,7 +23,7 @@ export const otherChildName: Rule = {
     const known = (w: string) => isFirstName(w) || caseloadName(w).length > 0;
     const reported = new Set<string>();
     for (const field of proseFields(parsed)) {
-      for (const c of nameCandidates(field.str.value, people, ordinary, known)) {
+      for (const c of nameCandidates(field.str.value, people, ordinary, known, words ? 'd' : 'n')) {
         const name = c.word.text;
         const others = caseloadName(name);
         if (others.length === 0 && isNearChildName(name, people.child)) continue; // a misspelling of the child's name

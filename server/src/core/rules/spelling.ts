@@ -1,6 +1,11 @@
 import { strSpanRange } from '../parse';
 import { checkSpelling } from '../prose/spelling';
-import { proseFields } from '../prose/text';
+import { memo, proseFields } from '../prose/text';
+import type { WordList } from '../prose/names';
+
+const cached = memo<ReturnType<typeof checkSpelling>>();
+const ids = new WeakMap<WordList, number>();
+let nextId = 1;
 import type { Rule } from '../rule';
 
 /** A plan goes to the family and the tribunal: spelling mistakes and US spellings undermine it. */
@@ -10,8 +15,11 @@ export const spelling: Rule = {
   description: 'A word the British English dictionary does not know, or a US spelling, with the right spelling as a fix.',
   check({ parsed, config, words: dictionary, report }) {
     const extra = new Set((config.words ?? []).map((w) => w.toLowerCase()));
+    if (dictionary && !ids.has(dictionary)) ids.set(dictionary, nextId++);
+    const key = `${dictionary ? ids.get(dictionary) : 0}\u0001${[...extra].join('\u0001')}\u0000`;
     for (const field of proseFields(parsed)) {
-      for (const m of checkSpelling(field.str.value, dictionary, extra)) {
+      const text = field.str.value;
+      for (const m of cached(key + text, () => checkSpelling(text, dictionary, extra))) {
         const range = strSpanRange(parsed, field.str, m);
         const fixes = m.suggestions.map((s) => ({ title: `Change to "${s}"`, edits: [{ range, newText: s }] }));
         const message =

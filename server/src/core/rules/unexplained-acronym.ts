@@ -1,8 +1,8 @@
-import { createGlossary, findTerms } from '../glossary';
+import { createGlossary, findTerms, type Glossary, type TermUse } from '../glossary';
 import { strSpanRange } from '../parse';
 import { addToTopLevelMap } from '../prose/edits';
 import { childNameWords } from '../prose/caseload';
-import { fold, proseFields } from '../prose/text';
+import { fold, memo, proseFields } from '../prose/text';
 import type { Rule } from '../rule';
 
 /**
@@ -10,6 +10,9 @@ import type { Rule } from '../rule';
  * export cannot explain (it is in neither the built-in glossary, the caseload's nor the plan's)
  * is pointed out once, with a fix that adds a definition to the plan's glossary.
  */
+const glossaries = memo<Glossary>(50);
+const terms = memo<TermUse[]>();
+
 const EMPHASIS = new Set('not never must always only all no yes very do does did will should shall can cannot before after and or but any every each both none please note important urgent stop wait now today daily every first last more less most least why what when where who how this that these those one two three four five'.split(' '));
 
 export const unexplainedAcronym: Rule = {
@@ -19,11 +22,13 @@ export const unexplainedAcronym: Rule = {
   check({ parsed, plan, config, report }) {
     const value = parsed.value as { glossary?: unknown } | undefined;
     const own = value?.glossary && typeof value.glossary === 'object' && !Array.isArray(value.glossary) ? (value.glossary as Record<string, string>) : undefined;
-    const glossary = createGlossary(config.glossary, own);
+    const gkey = config.glossary || own ? JSON.stringify([config.glossary ?? {}, own ?? {}]) : '';
+    const glossary = glossaries(gkey, () => createGlossary(config.glossary, own));
     const names = childNameWords(plan.child.name?.value, plan.child.known_as?.value);
     const seen = new Set<string>();
     for (const field of proseFields(parsed)) {
-      for (const use of findTerms(field.str.value, glossary)) {
+      const text = field.str.value;
+      for (const use of terms(`${gkey}\u0000${text}`, () => findTerms(text, glossary))) {
         if (glossary.explain(use.term)) continue;
         const key = use.term.toLowerCase();
         if (seen.has(key) || names.has(fold(use.term))) continue;
