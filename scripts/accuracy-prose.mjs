@@ -1,5 +1,5 @@
 // Prints catches and false alarms per accuracy and plain-English check on the labelled prose.
-// `node scripts/accuracy-prose.mjs [--verbose]` (bundles scripts/accuracy-prose.ts with esbuild first).
+// `node scripts/accuracy-prose.mjs [--verbose]` (bundles scripts/accuracy-prose-main.ts with esbuild first).
 import { build } from 'esbuild';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { evaluateProse, formatFigures } from '../../scripts/accuracy-prose';
+import { evaluateProse, formatFigures } from '../../scripts/prose-accuracy-eval';
 import { loadDictionary } from '../../server/src/prose/dictionary';
 
 /**

@@ -121,9 +121,10 @@ describe('fixes that apply', () => {
     const text = plan(need('Priya finds noise hard. Oliver hides under the table.'));
     const [f] = findings(text, 'other-child-name', { caseload: index.view('p') });
     expect(f!.message).toBe('"Oliver" is the child in oliver-brown.ehcp.yaml: is this text about another child? This is Priya’s plan.');
-    // Without the dictionary only the caseload's names are reported.
+    // Before the dictionary has loaded, the first-name list still works with the built-in list of names that are words.
     expect(checkText(text, { caseload: index.view('p') }).filter((x) => x.rule === 'other-child-name')).toHaveLength(1);
-    expect(checkText(plan(need('Priya finds noise hard. Leon hides under the table.'))).filter((x) => x.rule === 'other-child-name')).toEqual([]);
+    expect(checkText(plan(need('Priya finds noise hard. Leon hides under the table.'))).filter((x) => x.rule === 'other-child-name')).toHaveLength(1);
+    expect(checkText(plan(need('Priya finds noise hard. Hope hides under the table.'))).filter((x) => x.rule === 'other-child-name')).toEqual([]);
   });
 
   it('copied-text: stockPhrases in the configuration leave standard wording alone', () => {

@@ -26,6 +26,8 @@ export interface CaseloadPlan {
   id: string;
   name?: string;
   knownAs?: string;
+  /** Who the plan is for (legal name and date of birth): two plans for one child are versions, not copies. */
+  child?: string;
   /** Fingerprints of the plan's longer sentences (see sentenceFingerprint). */
   sentences: string[];
 }
@@ -87,7 +89,9 @@ export function summarisePlan(parsed: ParsedPlan, file: string, id: string = fil
     if (!['A', 'B', 'C', 'D', 'E'].includes(field.section)) continue; // copied-text reads these sections only
     for (const { fp } of textFingerprints(field.str.value, names)) sentences.add(fp);
   }
-  return { file, id, ...(name ? { name } : {}), ...(knownAs ? { knownAs } : {}), sentences: [...sentences] };
+  const dob = parsed.plan.child.date_of_birth?.value ?? '';
+  const child = name ? `${fold(name.trim()).replace(/\s+/g, ' ')}|${dob}` : undefined;
+  return { file, id, ...(name ? { name } : {}), ...(knownAs ? { knownAs } : {}), ...(child ? { child } : {}), sentences: [...sentences] };
 }
 
 /** An index over the caseload's plans, updated one plan at a time. */
@@ -128,8 +132,10 @@ export class CaseloadIndex {
     this.version++;
   }
 
-  /** The caseload without the plan `id`. */
+  /** The caseload without the plan `id`, nor other plans for the same child (earlier versions, copies of the file). */
   view(id: string): CaseloadView {
+    const self = this.plans.get(id)?.child;
+    const same = (other: string) => other === id || (self !== undefined && this.plans.get(other)?.child === self);
     return {
       size: this.plans.size,
       childrenCalled: (word) => {
@@ -137,7 +143,7 @@ export class CaseloadIndex {
         if (!ids) return [];
         const out: CaseloadChild[] = [];
         for (const other of ids) {
-          if (other === id) continue;
+          if (same(other)) continue;
           const p = this.plans.get(other)!;
           out.push({ file: p.file, ...(p.name ? { name: p.name } : {}), ...(p.knownAs ? { knownAs: p.knownAs } : {}) });
         }
@@ -147,7 +153,7 @@ export class CaseloadIndex {
         const ids = this.bySentence.get(fp);
         if (!ids) return [];
         const out: string[] = [];
-        for (const other of ids) if (other !== id) out.push(this.plans.get(other)!.file);
+        for (const other of ids) if (!same(other)) out.push(this.plans.get(other)!.file);
         return out.sort();
       },
     };
@@ -165,7 +171,7 @@ function namesOf(plan: CaseloadPlan): Set<string> {
 }
 
 function sameSummary(a: CaseloadPlan, b: CaseloadPlan): boolean {
-  return a.name === b.name && a.knownAs === b.knownAs && a.file === b.file && a.sentences.length === b.sentences.length && a.sentences.every((s, i) => s === b.sentences[i]);
+  return a.name === b.name && a.knownAs === b.knownAs && a.child === b.child && a.file === b.file && a.sentences.length === b.sentences.length && a.sentences.every((s, i) => s === b.sentences[i]);
 }
 
 function add(map: Map<string, Set<string>>, key: string, id: string): void {

@@ -40,7 +40,7 @@ export const otherChildName: Rule = {
           // Without the dictionary a capitalised word cannot be told from a name: only the caseload's names count.
           // Classmates and family are named freely ("plays alongside Mason and Harper"): only a name used as the
           // subject of a sentence about needs ("Leon finds phonics hard") counts, and never in the family's own words.
-          if (!words || c.ambiguous || c.inTitle || !c.personContext || field.section === 'A') continue;
+          if (c.ambiguous || c.inTitle || !c.personContext || field.section === 'A') continue;
           message = `"${name}" is not a name this plan knows: if this text is about another child, rewrite it for ${childName}; if ${name} is someone in ${childName}’s life, add them to names:.`;
         }
         const key = `${field.str.range.start.line}:${name}`;
