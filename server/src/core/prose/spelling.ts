@@ -67,10 +67,16 @@ export function checkSpelling(text: string, dictionary: WordList | undefined, ex
   const out: Misspelling[] = [];
   const quotes = quotedSpans(text);
   // Web and email addresses, file names, @handles: not prose.
-  const skip = [...text.matchAll(/\b(?:https?:\/\/|www\.)\S+|\S+@\S+|\S+\.(?:docx?|pdf|md|txt|yaml|com|uk|org)\b/gi)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+  // Token by token, so a long run without spaces cannot make the pattern backtrack.
+  const skip: { start: number; end: number }[] = [];
+  for (const m of text.matchAll(/\S+/g)) {
+    const t = m[0];
+    if (t.includes('@') || /^(?:https?:\/\/|www\.)/i.test(t) || (t.length < 300 && /\.(?:docx?|pdf|md|txt|yaml|com|uk|org)\b/i.test(t))) skip.push({ start: m.index, end: m.index + t.length });
+  }
   let suggested = 0;
   for (const w of words(text)) {
     if (inSpans(quotes, w.start) || inSpans(skip, w.start)) continue;
+    if (w.text.length > 40) continue; // not a word (a pasted string); and suggestions for it would be slow
     if (!/^\p{Ll}[\p{Ll}'’\u2010\u2011-]*$/u.test(w.text)) continue; // proper nouns, acronyms, iPad: left alone
     if (/\d/.test(text.slice(Math.max(0, w.start - 1), w.end + 1))) continue; // 1st, 2x, KS2-type tokens
     const word = w.text.replace(/’/g, "'");

@@ -6,6 +6,12 @@ import { isMap, isScalar } from 'yaml';
 import type { ParsedPlan, Str } from '../parse';
 import type { Span } from '../types';
 
+/**
+ * A prose value longer than this is not read by the prose checks: no plan has a paragraph this
+ * long, and a pasted document or a hostile file must not slow the editor down.
+ */
+export const MAX_PROSE_CHARS = 20_000;
+
 export interface ProseField {
   /** Where it is, in words a writer knows: "Section A, the parents' views", "need N1". */
   where: string;
@@ -31,6 +37,10 @@ export function proseFields(parsed: ParsedPlan): ProseField[] {
 }
 
 function computeFields(parsed: ParsedPlan): ProseField[] {
+  return allFields(parsed).filter((f) => f.str.value.length <= MAX_PROSE_CHARS);
+}
+
+function allFields(parsed: ParsedPlan): ProseField[] {
   const out: ProseField[] = [];
   const root = parsed.plan.root;
   const strAt = (map: unknown, key: string): Str | undefined => {
@@ -88,7 +98,8 @@ function computeSentences(text: string): Sentence[] {
   };
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
-    if (c === '\n' && (text[i + 1] === '\n' || /[.!?:;]["'”’)]*\s*$/.test(text.slice(start, i)) || /^\s*[-*•]/.test(text.slice(i + 1, i + 4)))) {
+    // Only a few characters either side are looked at, so a huge value without full stops stays linear.
+    if (c === '\n' && (text[i + 1] === '\n' || /[.!?:;]["'”’)]*\s*$/.test(text.slice(Math.max(start, i - 8), i)) || /^\s*[-*•]/.test(text.slice(i + 1, i + 4)))) {
       push(i + 1);
       continue;
     }
@@ -202,5 +213,16 @@ export function memo<V>(size = 30_000): (key: string, make: () => V) => V {
       cache.set(key, v);
     }
     return v;
+  };
+}
+
+/** At most this many findings per prose rule and plan: past it the plan needs rewriting, not more squiggles. */
+export const MAX_PROSE_FINDINGS = 100;
+
+/** `report`, silent after MAX_PROSE_FINDINGS calls. */
+export function limited<A extends unknown[]>(report: (...args: A) => void): (...args: A) => void {
+  let n = 0;
+  return (...args) => {
+    if (n++ < MAX_PROSE_FINDINGS) report(...args);
   };
 }

@@ -1,6 +1,6 @@
 import { strSpanRange } from '../parse';
 import { isFirstName, planPeople } from '../prose/names';
-import { editDistance, fold, isCapitalised, memo, proseFields, words, type Word } from '../prose/text';
+import { editDistance, fold, isCapitalised, memo, proseFields, words, type Word, limited, MAX_PROSE_FINDINGS } from '../prose/text';
 import type { Rule } from '../rule';
 
 interface Miss {
@@ -22,6 +22,7 @@ export const childNameMisspelt: Rule = {
   severity: 'warning',
   description: 'A near-miss of the child’s own name (a letter wrong, a missing accent), or the legal name where the known-as name is used throughout.',
   check({ parsed, plan, config, caseload, words: dictionary, report }) {
+    report = limited(report);
     const knownAs = plan.child.known_as?.value.trim();
     const legal = plan.child.name?.value.trim();
     if (!knownAs && !legal) return;
@@ -65,7 +66,7 @@ export const childNameMisspelt: Rule = {
         }
         return out;
       });
-      for (const m of found) {
+      for (const m of found.slice(0, MAX_PROSE_FINDINGS)) {
         // A different, real name: another child of the caseload (Jaden is in the caseload too).
         if (!m.legal && !m.exact && caseload && caseload.childrenCalled(m.word.text).length > 0) continue;
         const range = strSpanRange(parsed, field.str, m.word);

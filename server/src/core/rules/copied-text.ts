@@ -1,6 +1,6 @@
 import { strSpanRange } from '../parse';
 import { childNameWords, textFingerprints } from '../prose/caseload';
-import { proseFields } from '../prose/text';
+import { proseFields, limited } from '../prose/text';
 import type { Rule } from '../rule';
 
 /**
@@ -13,6 +13,7 @@ export const copiedText: Rule = {
   severity: 'information',
   description: 'A sentence that also appears in another plan of the caseload: check it is about this child.',
   check({ parsed, plan, config, caseload, report }) {
+    report = limited(report);
     if (!caseload || caseload.size < 2) return;
     const names = childNameWords(plan.child.name?.value, plan.child.known_as?.value);
     const stock = (config.stockPhrases ?? []).map((p) => p.toLowerCase().replace(/\s+/g, ' ').trim()).filter((p) => p.length > 0);

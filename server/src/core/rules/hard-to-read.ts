@@ -1,6 +1,6 @@
 import { strSpanRange } from '../parse';
 import { readability } from '../prose/readability';
-import { memo, proseFields } from '../prose/text';
+import { memo, proseFields, limited } from '../prose/text';
 
 const cached = memo<ReturnType<typeof readability>>();
 import type { Rule } from '../rule';
@@ -23,6 +23,7 @@ export const hardToRead: Rule = {
   severity: 'information',
   description: 'Prose whose sentences are very long or whose reading ease is low, with the figure and the longest sentence.',
   check({ parsed, report }) {
+    report = limited(report);
     for (const field of proseFields(parsed)) {
       const text = field.str.value;
       const r = cached(text, () => readability(text));

@@ -1,7 +1,7 @@
 import { strSpanRange, type ParsedPlan } from '../parse';
 import { appendToTopLevelList } from '../prose/edits';
 import { isFirstName, isNearChildName, nameCandidates, ordinaryWordTest, planPeople } from '../prose/names';
-import { fold, proseFields } from '../prose/text';
+import { fold, proseFields, limited } from '../prose/text';
 import type { Rule } from '../rule';
 import type { Fix } from '../types';
 
@@ -15,6 +15,7 @@ export const otherChildName: Rule = {
   severity: 'warning',
   description: 'A first name in the prose that is not the child’s, nor a person the plan names: the text may be about another child.',
   check({ parsed, plan, config, caseload, words, report }) {
+    report = limited(report);
     const childName = plan.child.known_as?.value ?? plan.child.name?.value;
     if (!childName) return;
     const people = planPeople(parsed, config.names);

@@ -1,6 +1,6 @@
 import { strSpanRange } from '../parse';
 import { checkSpelling } from '../prose/spelling';
-import { memo, proseFields } from '../prose/text';
+import { memo, proseFields, limited, MAX_PROSE_FINDINGS } from '../prose/text';
 import type { WordList } from '../prose/names';
 
 const cached = memo<ReturnType<typeof checkSpelling>>();
@@ -14,12 +14,13 @@ export const spelling: Rule = {
   severity: 'information',
   description: 'A word the British English dictionary does not know, or a US spelling, with the right spelling as a fix.',
   check({ parsed, config, words: dictionary, report }) {
+    report = limited(report);
     const extra = new Set((config.words ?? []).map((w) => w.toLowerCase()));
     if (dictionary && !ids.has(dictionary)) ids.set(dictionary, nextId++);
     const key = `${dictionary ? ids.get(dictionary) : 0}\u0001${[...extra].join('\u0001')}\u0000`;
     for (const field of proseFields(parsed)) {
       const text = field.str.value;
-      for (const m of cached(key + text, () => checkSpelling(text, dictionary, extra))) {
+      for (const m of cached(key + text, () => checkSpelling(text, dictionary, extra)).slice(0, MAX_PROSE_FINDINGS)) {
         const range = strSpanRange(parsed, field.str, m);
         const fixes = m.suggestions.map((s) => ({ title: `Change to "${s}"`, edits: [{ range, newText: s }] }));
         const message =

@@ -2,7 +2,7 @@ import { createGlossary, findTerms, type Glossary, type TermUse } from '../gloss
 import { strSpanRange } from '../parse';
 import { addToTopLevelMap } from '../prose/edits';
 import { childNameWords } from '../prose/caseload';
-import { fold, memo, proseFields } from '../prose/text';
+import { fold, memo, proseFields, limited } from '../prose/text';
 import type { Rule } from '../rule';
 
 /**
@@ -20,6 +20,7 @@ export const unexplainedAcronym: Rule = {
   severity: 'information',
   description: 'An acronym or specialist term that no glossary explains: add a plain-English definition to the plan’s glossary.',
   check({ parsed, plan, config, report }) {
+    report = limited(report);
     const value = parsed.value as { glossary?: unknown } | undefined;
     const own = value?.glossary && typeof value.glossary === 'object' && !Array.isArray(value.glossary) ? (value.glossary as Record<string, string>) : undefined;
     const gkey = config.glossary || own ? JSON.stringify([config.glossary ?? {}, own ?? {}]) : '';
