@@ -1,7 +1,7 @@
 // One esbuild script, every bundle: the CLI, the language server, the extension client,
 // the CLI's worker and the JSON Schema generator. `node scripts/build.mjs [--watch] [--minify]`.
 import { build, context } from 'esbuild';
-import { existsSync, chmodSync } from 'node:fs';
+import { existsSync, chmodSync, copyFileSync, mkdirSync } from 'node:fs';
 
 const watch = process.argv.includes('--watch');
 const minify = process.argv.includes('--minify');
@@ -44,4 +44,9 @@ for (const b of bundles) {
     if (b.bin) chmodSync(b.out, 0o755);
   }
 }
+// The British English dictionary is read at run time (dictionary-en-gb cannot be bundled: it uses top-level await).
+mkdirSync('dist/dictionaries', { recursive: true });
+copyFileSync('node_modules/dictionary-en-gb/index.aff', 'dist/dictionaries/en-GB.aff');
+copyFileSync('node_modules/dictionary-en-gb/index.dic', 'dist/dictionaries/en-GB.dic');
+copyFileSync('node_modules/dictionary-en-gb/license', 'dist/dictionaries/LICENSE');
 if (!watch) console.log(`built ${bundles.map((b) => b.out).join(', ')}`);

@@ -2,6 +2,9 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkText } from '../../server/src/core/check';
+import { parsePlan } from '../../server/src/core/parse';
+import { CaseloadIndex, summarisePlan } from '../../server/src/core/prose/caseload';
+import { loadDictionary } from '../../server/src/prose/dictionary';
 import { allRuleIds, ruleDocPath } from '../../server/src/core/rules/index';
 import type { Finding } from '../../server/src/core/types';
 import { applyEdits } from '../util/edits';
@@ -28,11 +31,15 @@ describe('the clean plan has no findings', () => {
 });
 
 describe('rule fixtures find exactly what their comments expect', () => {
+  // As the hosts check them: each fixture folder is a caseload, and the dictionary is loaded.
+  const words = loadDictionary();
   for (const id of allRuleIds) {
-    for (const file of readdirSync(join(fixtures, id)).filter((f) => /\.ehcp\.ya?ml$/.test(f))) {
+    const files = readdirSync(join(fixtures, id)).filter((f) => /\.ehcp\.ya?ml$/.test(f));
+    const caseload = new CaseloadIndex(files.map((f) => summarisePlan(parsePlan(read(join(fixtures, id, f))), f)));
+    for (const file of files) {
       it(`${id}/${file}`, async () => {
         const text = read(join(fixtures, id, file));
-        expect(actualFindings(await checkWithAdvice(join(fixtures, id, file), text))).toEqual(expectedFindings(text));
+        expect(actualFindings(await checkWithAdvice(join(fixtures, id, file), text, { caseload: caseload.view(file), words }))).toEqual(expectedFindings(text));
       });
     }
   }

@@ -6,7 +6,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { AdviceStore, loadAdvice } from '../advice/store';
-import { checkPlan } from '../core/check';
+import { checkPlan, type CheckOptions } from '../core/check';
 import type { RuleConfig } from '../core/config';
 import { MAX_PLAN_BYTES, parsePlan } from '../core/parse';
 import type { Finding } from '../core/types';
@@ -41,7 +41,10 @@ export type FileResult =
 /** Advice reports read in this thread, shared by the plans that name them. */
 const adviceStore = new AdviceStore();
 
-export async function checkFile(task: FileTask, config: RuleConfig, wantHash: boolean): Promise<FileResult> {
+/** The caseload view and the dictionary, when the run has them. */
+export type CheckExtras = Pick<CheckOptions, 'caseload' | 'words'>;
+
+export async function checkFile(task: FileTask, config: RuleConfig, wantHash: boolean, extras: (file: string) => CheckExtras = () => ({})): Promise<FileResult> {
   const { file } = task;
   let size: number;
   let mtimeMs: number;
@@ -76,7 +79,7 @@ export async function checkFile(task: FileTask, config: RuleConfig, wantHash: bo
   try {
     const parsed = parsePlan(decodeText(bytes));
     const advice = parsed.plan.advice.some((a) => a.file) ? await loadAdvice(file, parsed.plan.advice, adviceStore) : undefined;
-    findings = checkPlan(parsed, { config, advice }).map(plain);
+    findings = checkPlan(parsed, { config, ...(advice ? { advice } : {}), ...extras(file) }).map(plain);
   } catch (error) {
     // The core reports problems as findings; this is the last guard (say, YAML nested so deep
     // that the parser runs out of stack), so one odd file cannot stop a caseload run.

@@ -4,11 +4,15 @@
  * text, json or SARIF. Exit codes: 0 no errors, 1 errors found, 2 the command could not run.
  */
 import { statSync } from 'node:fs';
+import * as path from 'node:path';
 import { version } from '../../../package.json';
 import type { Finding } from '../core/types';
 import { adviceReport } from './advice';
 import { InputError, parseArgs, quoteArg, USAGE, UsageError, type CheckArgs } from './args';
+import { CaseloadIndex } from '../core/prose/caseload';
+import { loadDictionary } from '../prose/dictionary';
 import { cachePath, PlanCache } from './cache';
+import { caseloadFor, caseloadKey } from './caseload';
 import { adviceStamps, checkFile, type FileResult, type FileTask } from './check-file';
 import { ConfigResolver } from './config-files';
 import { runExport } from './export';
@@ -77,6 +81,9 @@ async function check(options: CheckArgs): Promise<number> {
   const plans = options.changedSince !== undefined ? changedSince(options.changedSince, options.patterns, cwd) : findPlans(options.patterns, cwd);
   const configs = new ConfigResolver(cwd, options.config);
   const cache = options.cache ? PlanCache.load(cachePath(options.cacheLocation, cwd)) : undefined;
+  // The caseload for other-child-name and copied-text: these plans and the caseload folder's.
+  const caseload = caseloadFor(plans, new Set(plans.map((p) => configs.forFile(p.abs).file).filter((f): f is string => !!f).map((f) => path.dirname(f))), cwd);
+  const caseloadDigest = caseloadKey(caseload);
 
   const findingsByFile = new Map<string, Finding[]>();
   const failures: { file: string; error: string }[] = [];
@@ -87,8 +94,8 @@ async function check(options: CheckArgs): Promise<number> {
     const config = configs.forFile(plan.abs);
     const task: FileTask = { file: plan.abs, config: config.index };
     if (cache) {
-      // The advice files a plan names are part of what its findings depend on.
-      const key = config.key + adviceStamps(plan.abs);
+      // The advice files a plan names, and the rest of the caseload, are part of what its findings depend on.
+      const key = `${config.key}|${caseloadDigest}${adviceStamps(plan.abs)}`;
       keyOf.set(plan.abs, key);
       let stats;
       try {
@@ -120,14 +127,16 @@ async function check(options: CheckArgs): Promise<number> {
     progress.tick(++done);
   };
 
-  const setup = { configs: configs.all.map((c) => c.config), wantHash: !!cache };
+  const setup = { configs: configs.all.map((c) => c.config), wantHash: !!cache, caseload };
   const script = workerScript();
   const size = script ? poolSize(tasks.length, POOL_THRESHOLD) : 0;
   try {
     if (script && size > 1) {
       await checkInPool(script, tasks, setup, size, onResult);
     } else {
-      for (const task of tasks) onResult(await checkFile(task, setup.configs[task.config] ?? {}, setup.wantHash));
+      const index = new CaseloadIndex(caseload);
+      const words = tasks.length > 0 ? loadDictionary() : undefined;
+      for (const task of tasks) onResult(await checkFile(task, setup.configs[task.config] ?? {}, setup.wantHash, (file) => ({ caseload: index.view(file), ...(words ? { words } : {}) })));
     }
   } finally {
     progress.clear();

@@ -9,12 +9,15 @@ import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { RuleConfig } from '../core/config';
 import { describeError } from '../host/quiet';
+import type { CaseloadPlan } from '../core/prose/caseload';
 import type { FileResult, FileTask } from './check-file';
 import { oneLine } from './io';
 
 export interface WorkerSetup {
   configs: RuleConfig[];
   wantHash: boolean;
+  /** The caseload's plans, for the name and copied-text checks. */
+  caseload?: CaseloadPlan[];
 }
 
 export interface BatchRequest {

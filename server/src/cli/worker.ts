@@ -4,6 +4,8 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { silenceLibraryWarnings } from '../host/quiet';
+import { CaseloadIndex } from '../core/prose/caseload';
+import { loadDictionary } from '../prose/dictionary';
 import { checkFile } from './check-file';
 import type { BatchRequest, BatchResponse, WorkerSetup } from './pool';
 
@@ -11,10 +13,14 @@ silenceLibraryWarnings();
 const setup = workerData as WorkerSetup;
 const port = parentPort;
 
+const caseload = new CaseloadIndex(setup.caseload ?? []);
+const words = loadDictionary();
+const extras = (file: string) => ({ caseload: caseload.view(file), ...(words ? { words } : {}) });
+
 if (port) {
   port.on('message', async (request: BatchRequest) => {
     const results = [];
-    for (const task of request.tasks) results.push(await checkFile(task, setup.configs[task.config] ?? {}, setup.wantHash));
+    for (const task of request.tasks) results.push(await checkFile(task, setup.configs[task.config] ?? {}, setup.wantHash, extras));
     const response: BatchResponse = { id: request.id, results };
     port.postMessage(response);
   });

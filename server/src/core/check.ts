@@ -3,6 +3,8 @@ import type { RuleConfig } from './config';
 import { parsePlan, type ParsedPlan, type ProvisionItem } from './parse';
 import { quantify } from './quantify';
 import type { ProvisionReading } from './quantify-types';
+import type { CaseloadView } from './prose/caseload';
+import type { WordList } from './prose/names';
 import type { AdviceLookup, RuleContext } from './rule';
 import { rules } from './rules/index';
 import type { Finding } from './types';
@@ -11,6 +13,10 @@ export interface CheckOptions {
   config?: RuleConfig;
   /** The advice reports the plan's `advice:` entries name, as read by the host (the CLI reads files; the server reads them off the typing path). */
   advice?: AdviceLookup;
+  /** The rest of the caseload, for other-child-name and copied-text; without it they read this plan alone. */
+  caseload?: CaseloadView;
+  /** The British English dictionary, for spelling and names that are also words; without it spelling only reports US spellings. */
+  words?: WordList;
 }
 
 /** Parse and check one plan's text. */
@@ -35,6 +41,9 @@ export function checkPlan(parsed: ParsedPlan, options: CheckOptions = {}): Findi
       plan: parsed.plan,
       reading: readings,
       advice: (item) => (item.file ? options.advice?.(item) : undefined),
+      config: options.config ?? {},
+      ...(options.caseload ? { caseload: options.caseload } : {}),
+      ...(options.words ? { words: options.words } : {}),
       report: (range, message, fixes) => findings.push({ rule: rule.id, severity: level, message, range, ...(fixes && fixes.length > 0 ? { fixes } : {}) }),
     };
     try {

@@ -14,6 +14,9 @@ export const configSchema = z.strictObject({
   rules: z.record(z.string(), level).optional().describe('Rule id → off, error, warning, information or hint.'),
   extraVaguePhrases: z.array(z.string().min(2)).optional().describe('More phrases to report as vague in provision.'),
   glossary: z.record(z.string().min(1), z.string().min(1)).optional().describe('Terms the caseload uses, explained in plain English for families: term → meaning.'),
+  names: z.array(z.string().min(1)).optional().describe('Names of staff and others who appear in many plans, so the name checks do not report them.'),
+  words: z.array(z.string().min(1)).optional().describe('Words the spell check accepts: local place names, programmes, surnames.'),
+  stockPhrases: z.array(z.string().min(1)).optional().describe('Standard wording the caseload shares on purpose: copied-text does not report sentences that contain one.'),
 });
 
 export interface RuleConfig {
@@ -21,6 +24,12 @@ export interface RuleConfig {
   extraVaguePhrases?: string[];
   /** The caseload's glossary: term → plain-English meaning (on top of the built-in one). */
   glossary?: Record<string, string>;
+  /** Names that appear in many plans (staff, services), never reported as another child's. */
+  names?: string[];
+  /** Words the spell check accepts. */
+  words?: string[];
+  /** Standard wording shared on purpose; copied-text leaves sentences containing one alone. */
+  stockPhrases?: string[];
 }
 
 /** Reads `.ehcprc.yaml` text. Problems are findings (rule `config`); what is valid still applies. */
@@ -61,6 +70,10 @@ export function parseConfig(text: string): { config: RuleConfig; findings: Findi
   }
   if (Array.isArray(raw.extraVaguePhrases)) {
     config.extraVaguePhrases = raw.extraVaguePhrases.filter((p): p is string => typeof p === 'string' && p.trim().length >= 2);
+  }
+  for (const key of ['names', 'words', 'stockPhrases'] as const) {
+    const list = raw[key];
+    if (Array.isArray(list)) config[key] = list.filter((p): p is string => typeof p === 'string' && p.trim() !== '');
   }
   if (raw.glossary && typeof raw.glossary === 'object' && !Array.isArray(raw.glossary)) {
     const glossary: Record<string, string> = {};

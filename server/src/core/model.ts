@@ -173,6 +173,10 @@ export const planSchema = z
     placement: placementSchema.optional(),
     personal_budget: personalBudgetSchema.optional(),
     glossary: glossarySchema.optional(),
+    names: z
+      .array(z.string().min(1))
+      .optional()
+      .describe('Other people this plan names (family, friends, staff), so the name checks know them: for example [Simran, Arjun, Mrs Okafor].'),
   })
   .describe('An Education, Health and Care plan, format version 1.');
 

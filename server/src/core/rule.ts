@@ -1,5 +1,8 @@
 import type { AdviceResult } from '../advice/types';
+import type { RuleConfig } from './config';
 import type { AdviceItem, ParsedPlan, PlanModel, ProvisionItem } from './parse';
+import type { CaseloadView } from './prose/caseload';
+import type { WordList } from './prose/names';
 import type { ProvisionReading } from './quantify-types';
 import type { Fix, Range, Severity } from './types';
 
@@ -14,6 +17,12 @@ export interface RuleContext {
    * it then say nothing, and the host checks again when the read completes).
    */
   advice(item: AdviceItem): AdviceResult | undefined;
+  /** The configuration in force (the caseload's `.ehcprc.yaml` and the editor's settings). */
+  config: RuleConfig;
+  /** The other plans of the caseload, when the host knows them (the workspace, or the CLI's files). */
+  caseload?: CaseloadView;
+  /** The British English dictionary, when the host has loaded it (it loads lazily). */
+  words?: WordList;
   /** Report a finding at a range; the rule's configured severity is applied by the core. */
   report(range: Range, message: string, fixes?: Fix[]): void;
 }

@@ -3,7 +3,7 @@
  * once per version (open) or per size + mtime (disk), with the nearest `.ehcprc.yaml` applied.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -12,6 +12,8 @@ import { CONFIG_FILE, parseConfig, type RuleConfig } from '../core/config';
 import { IncrementalParser } from '../core/incremental';
 import { MAX_PLAN_BYTES, parsePlan, type ParsedPlan } from '../core/parse';
 import type { AdviceLookup } from '../core/rule';
+import { CaseloadIndex, summarisePlan } from '../core/prose/caseload';
+import type { WordList } from '../core/prose/names';
 import type { Finding } from '../core/types';
 import type { ServerSettings } from './context';
 
@@ -33,6 +35,10 @@ export class Plans {
   /** Workspace plan URIs found on disk. */
   readonly onDisk = new Set<string>();
   private readonly configs = new Map<string, { config: RuleConfig; key: string } | null>();
+  /** Every plan parsed so far, for the checks that compare a plan with the rest of the caseload. */
+  readonly caseload = new CaseloadIndex();
+  /** The British English dictionary, once loaded (after the first diagnostics). */
+  words?: WordList;
 
   constructor(
     private readonly documents: TextDocuments<TextDocument>,
@@ -50,11 +56,17 @@ export class Plans {
     const entry = this.entry(uri);
     if (!entry) return [];
     const { config, key: configKey } = this.getConfigWithKey(uri);
-    const key = this.advice ? `${configKey}|${this.advice.keyFor(uri, entry.parsed)}` : configKey;
+    const base = `${configKey}|${this.caseload.version}|${this.words ? 1 : 0}`;
+    const key = this.advice ? `${base}|${this.advice.keyFor(uri, entry.parsed)}` : base;
     if (!entry.findings || entry.configKey !== key) {
-      entry.findings = checkPlan(entry.parsed, { config, ...(this.advice ? { advice: this.advice.lookupFor(uri) } : {}) });
+      entry.findings = checkPlan(entry.parsed, {
+        config,
+        ...(this.advice ? { advice: this.advice.lookupFor(uri) } : {}),
+        caseload: this.caseload.view(uri),
+        ...(this.words ? { words: this.words } : {}),
+      });
       // The lookup may have started reads: key the findings by what was cached when they were made.
-      entry.configKey = this.advice ? `${configKey}|${this.advice.keyFor(uri, entry.parsed)}` : key;
+      entry.configKey = this.advice ? `${base}|${this.advice.keyFor(uri, entry.parsed)}` : key;
     }
     return entry.findings;
   }
@@ -68,6 +80,7 @@ export class Plans {
     const file = this.fileConfig(uri);
     const s = this.settings();
     const config: RuleConfig = {
+      ...file?.config,
       rules: { ...file?.config.rules, ...s.rules },
       extraVaguePhrases: [...(file?.config.extraVaguePhrases ?? []), ...s.extraVaguePhrases],
     };
@@ -104,6 +117,7 @@ export class Plans {
   /** Forget the disk copy of a plan (it changed or was deleted). */
   invalidate(uri: string): void {
     this.disk.delete(uri);
+    if (!this.documents.get(uri)) this.caseload.remove(uri);
   }
 
   closed(uri: string): void {
@@ -142,6 +156,7 @@ export class Plans {
         if (!parser) this.parsers.set(uri, (parser = new IncrementalParser()));
         entry = { stamp, parsed: parser.parse(doc.getText()), configKey: '' };
         this.open.set(uri, entry);
+        this.index(uri, entry.parsed);
       }
       return entry;
     }
@@ -155,12 +170,20 @@ export class Plans {
         const text = st.size > MAX_PLAN_BYTES * 4 ? 'x'.repeat(MAX_PLAN_BYTES + 1) : readFileSync(path, 'utf8');
         entry = { stamp, parsed: parsePlan(text), configKey: '' };
         this.disk.set(uri, entry);
+        if (!this.documents.get(uri)) this.index(uri, entry.parsed);
       }
       return entry;
     } catch {
       this.disk.delete(uri);
+      this.caseload.remove(uri);
       return undefined;
     }
+  }
+
+  private index(uri: string, parsed: ParsedPlan): void {
+    if (!PLAN_FILE.test(uri)) return;
+    const path = toPath(uri);
+    this.caseload.update(summarisePlan(parsed, path ? basename(path) : uri, uri));
   }
 }
 

@@ -25,6 +25,7 @@ import { ADVICE_GLOB, AdviceService } from './advice-service';
 import { findPlanFiles, PLAN_FILE, Plans, toPath, toUri } from './plans';
 import { executeReplyCommand, registerReply, replyCommands, ReplyStore } from './features/reply';
 import { registerReview, reviewCapabilities } from './review';
+import { loadDictionaryLater } from '../prose/dictionary';
 
 interface ScanResult {
   plans: number;
@@ -153,6 +154,12 @@ export function startServer(connection: Connection): void {
         published.delete(uri);
       }
     }
+    // Index every plan first, so the checks that compare a plan with the caseload see all of them.
+    for (const [i, uri] of uris.entries()) {
+      if (mine !== scan) return undefined;
+      plans.getParsed(uri);
+      if (i % 20 === 19) await new Promise((r) => setImmediate(r));
+    }
     const progress = uris.length > 20 && client.window?.workDoneProgress ? await connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
     progress?.begin('Checking plans', 0, `0 of ${uris.length}`, false);
     let errors = 0;
@@ -227,7 +234,14 @@ export function startServer(connection: Connection): void {
       });
     }
     await readSettings();
-    void checkWorkspace();
+    // The dictionary (spelling, names that are also words) loads after the first diagnostics are out.
+    void checkWorkspace()
+      .then(() => loadDictionaryLater())
+      .then((words) => {
+        if (!words) return;
+        plans.words = words;
+        return checkWorkspace();
+      });
   });
 
   connection.onDidChangeConfiguration(async (change) => {

@@ -19,6 +19,13 @@ import { provisionWrongSection } from './provision-wrong-section';
 import { unknownReference } from './unknown-reference';
 import { provisionNoContent } from './provision-no-content';
 import { adviserVoice } from './adviser-voice';
+import { childNameMisspelt } from './child-name-misspelt';
+import { copiedText } from './copied-text';
+import { hardToRead } from './hard-to-read';
+import { otherChildName } from './other-child-name';
+import { pronounMismatch } from './pronoun-mismatch';
+import { spelling } from './spelling';
+import { unexplainedAcronym } from './unexplained-acronym';
 
 export const rules: readonly Rule[] = [
   provisionVague,
@@ -40,6 +47,13 @@ export const rules: readonly Rule[] = [
   adviceUnreadable,
   adviceRecommendationUnused,
   provisionWeakerThanAdvice,
+  otherChildName,
+  childNameMisspelt,
+  pronounMismatch,
+  copiedText,
+  unexplainedAcronym,
+  spelling,
+  hardToRead,
 ];
 
 /** Findings made by the parser rather than a rule module; they can be re-levelled but not switched off. */

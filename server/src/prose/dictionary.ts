@@ -1,0 +1,50 @@
+/**
+ * Loads the British English dictionary (dictionary-en-gb's Hunspell files, shipped beside the
+ * bundles in dist/dictionaries/) into nspell. IO at the edge: the core only sees a WordList.
+ * Loading takes a few hundred milliseconds, so hosts do it once, off the typing path.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import nspell from 'nspell';
+import type { WordList } from '../core/prose/names';
+
+/** Where the .aff/.dic files are: beside the bundle, else in node_modules (tests, development). */
+export function dictionaryFiles(root?: string): { aff: string; dic: string } | undefined {
+  // Bundled: dist/dictionaries. From source (tests): the installed package.
+  const candidates = [join(__dirname, 'dictionaries'), join(__dirname, '..', '..', '..', 'node_modules', 'dictionary-en-gb')];
+  if (root) candidates.unshift(join(root, 'dist', 'dictionaries'), join(root, 'node_modules', 'dictionary-en-gb'));
+  try {
+    candidates.push(dirname(require.resolve('dictionary-en-gb/package.json')));
+  } catch {
+    // Not installed: only the shipped copy can be used.
+  }
+  for (const dir of candidates) {
+    for (const [aff, dic] of [['en-GB.aff', 'en-GB.dic'], ['index.aff', 'index.dic']] as const) {
+      if (existsSync(join(dir, aff)) && existsSync(join(dir, dic))) return { aff: join(dir, aff), dic: join(dir, dic) };
+    }
+  }
+  return undefined;
+}
+
+let loaded: WordList | null | undefined;
+
+/** The dictionary, loaded once (`root`: a project folder to look in first); undefined when its files are missing (spelling then reports US spellings only). */
+export function loadDictionary(root?: string): WordList | undefined {
+  if (loaded !== undefined) return loaded ?? undefined;
+  const files = dictionaryFiles(root);
+  if (!files) {
+    loaded = null;
+    return undefined;
+  }
+  try {
+    loaded = nspell(readFileSync(files.aff), readFileSync(files.dic)) as WordList;
+  } catch {
+    loaded = null;
+  }
+  return loaded ?? undefined;
+}
+
+/** Loads the dictionary after the current work, so the first diagnostics are not delayed. */
+export function loadDictionaryLater(): Promise<WordList | undefined> {
+  return new Promise((resolve) => setImmediate(() => resolve(loadDictionary())));
+}
