@@ -60,6 +60,8 @@ export function readUnnamedContent(
   for (const p of providers.filter((x) => !GENERIC_ROLE_NAMES.has(x.role))) rest = rest.slice(0, p.span.start) + ' '.repeat(p.span.end - p.span.start) + rest.slice(p.span.end);
   if (CONTENT_RE.test(rest)) return undefined;
   if (providers.some((p) => THERAPY_ROLES.has(p.role))) return undefined;
+  // "a Forest School practitioner", "an Intensive Interaction practitioner": the approach is the content.
+  if (providers.some((p) => GENERIC_ROLE_NAMES.has(p.role) && /(?:^|\s)(?!(?:A|An|The)\s)[A-Z][A-Za-z-]+\s/.test(p.text))) return undefined;
   GENERIC_RE.lastIndex = 0;
   let first: RegExpExecArray | null = null;
   let m: RegExpExecArray | null;

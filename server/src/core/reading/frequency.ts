@@ -20,7 +20,7 @@ export const COUNT_RE = new RegExp(
     `|(?<n>${NUMBER})(?:\\s{0,2}(?:-|to|or)\\s{0,2}(?<n2>${NUMBER}))?\\s{0,2}(?:x|times)(?![A-Za-z])` +
     `|x\\s{0,2}(?<nx>\\d{1,2}|${NUMWORD})(?![0-9])(?!\\s{0,2}-?\\s{0,2}(?:hours?|hrs?|minutes?|mins?|h|m)(?![A-Za-z]))` +
     `|(?<np>${NUMBER})(?:\\s{0,2}(?:-|to|or)\\s{0,2}(?<np2>${NUMBER}))?(?=\\s{1,2}(?:per|each|every|a|an)\\s{1,2}(?:${PER_UNITS})(?![A-Za-z]))` +
-    `|(?<nd>${NUMBER}|an?|one|single)\\s{1,2}(?=(?:(?:one-off|single|further|extra|additional)\\s{1,2})?(?:\\d{1,3}(?:\\.\\d{1,2})?|${NUMWORD}|an?)[\\s-]{0,2}(?:minutes?|mins?|hours?|hrs?)[\\s-]{1,2}(?:(?:individual|group|1:1|one-to-one|small\\s+group|direct|therapy|teaching)\\s+)?(?:sessions?|lessons?|slots?|periods?|blocks?|visits?|appointments?|check-ins?|consultations?|meetings?|reviews?|calls?|contacts?|tutorials?))` +
+    `|(?<nd>${NUMBER}|an?|one|single)\\s{1,2}(?=(?:(?:one-off|single|further|extra|additional)\\s{1,2})?(?:\\d{1,3}(?:\\.\\d{1,2})?|${NUMWORD}|an?)[\\s-]{0,2}(?:minutes?|mins?|hours?|hrs?)[\\s-]{1,2}(?:(?:individual|group|1:1|one-to-one|small\\s+group|direct|therapy|teaching|${COUNT_FILLER})\\s+){0,2}(?:sessions?|lessons?|slots?|periods?|blocks?|visits?|appointments?|check-ins?|consultations?|meetings?|reviews?|calls?|contacts?|tutorials?))` +
     '|(?<hd>half\\s+a\\s+day|half\\s+a\\s+morning|half\\s+an\\s+afternoon)(?![A-Za-z])' +
     `|(?<nu>${NUMBER}|an?|one|single)(?:\\s{0,2}(?:-|to|or)\\s{0,2}(?<nu2>${NUMBER}))?\\s{1,2}(?:(?:individual|separate|weekly|daily|fortnightly|monthly|termly|short|hour-long|1:1|one-to-one|small\\s+group|group|direct|therapy|teaching|withdrawal|full|whole|overnight|school|college|home|further|extra|additional|${COUNT_FILLER})\\s{1,2}){0,2}(?<unit>${COUNT_UNITS})(?![A-Za-z])` +
     ')',
