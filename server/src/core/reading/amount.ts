@@ -65,7 +65,7 @@ export function scanTimeRanges(s: string, out: Prim[]): void {
 
 /** A day or half a day as the length of one event: "a one-day Team Teach course", "a half-day Makaton course". */
 const DAY_EVENT_RE =
-  /(?<![A-Za-z0-9-])(?:half|one|two|three|full|whole|[1-3])[\s-]days?(?=[\s-]{1,2}(?:[A-Za-z&-]{2,20}\s{1,2}){0,3}(?:courses?|training|sessions?|workshops?|events?|visits?|programmes?|conferences?)(?![A-Za-z]))/gi;
+  /(?<![A-Za-z0-9-])(?:half|one|two|three|four|five|full|whole|[1-9])[\s-]days?(?=[\s-]{1,2}(?:[A-Za-z&-]{2,20}\s{1,2}){0,3}(?:courses?|training|sessions?|workshops?|events?|visits?|programmes?|conferences?|residentials?|trips?|placements?)(?![A-Za-z]))/gi;
 
 /** A part of the day as the length of each event: "each lasting a morning", "a whole day each". */
 const DAY_PART_LENGTH_RE =
