@@ -5,7 +5,8 @@
 // Each statement is checked as a real plan would be: it becomes the text of one provision item
 // (Section F unless the case says otherwise) in an otherwise clean plan, and the findings of the
 // real rules on it are compared with the labels. The held-out statements (held-out.yaml), never used
-// to tune the reader, get a table of their own. `--json` prints the figures as JSON instead.
+// to tune the reader, get a table of their own. `--json` prints the figures as JSON instead;
+// `--rules=provision-vague,provision-no-amount` measures only the rules named.
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -30,7 +31,9 @@ const LABELS = [
 ];
 
 const core = await loadCore();
-const measured = LABELS.filter((l) => core.allRuleIds.includes(l.rule));
+// `--rules a,b` measures only those rules (to compare with code that has fewer rules).
+const only = process.argv.find((a) => a.startsWith('--rules='))?.slice('--rules='.length).split(',');
+const measured = LABELS.filter((l) => core.allRuleIds.includes(l.rule) && (!only || only.includes(l.rule)));
 
 const PLAN_HEAD = [
   'ehcp: 1',

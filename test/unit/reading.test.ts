@@ -112,7 +112,8 @@ describe("the adviser's voice", () => {
 describe('what is provided', () => {
   it('reports a generic "what" once who, how often and how long are settled', () => {
     expect(quantify('One hour a week of support at home from a familiar psychologist.').unnamedContent?.text).toBe('support');
-    expect(quantify('Weekly 30-minute sessions with the Educational Psychologist.').unnamedContent?.text).toBe('sessions');
+    expect(quantify('Weekly 30-minute sessions with his key worker.').unnamedContent?.text).toBe('sessions');
+    expect(quantify('Weekly 30-minute support sessions with the Educational Psychologist.').unnamedContent?.text).toBe('support');
     expect(quantify('Help from a Teaching Assistant for 20 minutes a day.').unnamedContent?.text).toBe('Help');
   });
   it.each([
@@ -132,6 +133,9 @@ describe('therapy that educates or trains, in any form', () => {
     ['SaLT targets', 'SaLT'],
     ['SALT 1x30 p/w', 'SALT'],
     ['S&LT review', 'S&LT'],
+    ['a S.A.L.T. review', 'S.A.L.T.'],
+    ['the Speech & Language Therapist', 'Speech & Language Therapist'],
+    ['SPEECH AND LANGUAGE THERAPY', 'SPEECH AND LANGUAGE THERAPY'],
     ['an Occupational Therapist', 'Occupational Therapist'],
     ['OT programme', 'OT'],
     ['the physiotherapy programme', 'physiotherapy'],

@@ -46,6 +46,12 @@ describe('unknown top-level fields', () => {
     expect(schemaMessages('colour: blue')[0]?.message).toMatch(/The top-level fields are ehcp, child, plan, .*(personal_budget|glossary)\.$/);
   });
 
+  it('reports each unknown field at its own line', () => {
+    const found = schemaMessages('section_f:\n  - Weekly SaLT for 30 minutes.\ncolour: blue');
+    expect(found.map((f) => f.line)).toEqual([10, 12]);
+    expect(found[1]?.message).toMatch(/^"colour" is not a field of a plan/);
+  });
+
   it('stays within bounds on a huge or nested unknown field', () => {
     const huge = `notes:\n${'  - [a, [b, [c, [d, "Tomasz will have 20 minutes a day with a TA"]]]]\n'.repeat(2000)}`;
     expect(schemaMessages(huge)[0]?.message).toMatch(/^"notes" is not a field of a plan/);

@@ -345,6 +345,14 @@ function schemaFindings(parsed: ParsedPlan): Finding[] {
   const findings: Finding[] = [];
   const seen = new Set<string>();
   for (const issue of result.error.issues) {
+    // Unknown top-level fields: one finding per field, at the field, saying where its text belongs.
+    if (issue.code === 'unrecognized_keys' && issue.path.length === 0 && isMap(parsed.doc?.contents) && issue.keys.length > 1) {
+      for (const key of issue.keys) {
+        const finding = issueToFinding(parsed, { ...issue, keys: [key] });
+        if (finding) findings.push(finding);
+      }
+      continue;
+    }
     const finding = issueToFinding(parsed, issue);
     if (!finding) continue;
     const key = `${finding.range.start.line}:${finding.range.start.character}:${finding.message}`;

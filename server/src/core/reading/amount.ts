@@ -65,12 +65,18 @@ export function scanTimeRanges(s: string, out: Prim[]): void {
 
 /** A day or half a day as the length of one event: "a one-day Team Teach course", "a half-day Makaton course". */
 const DAY_EVENT_RE =
-  /(?<![A-Za-z0-9-])(?:half|one|two|three|full|whole|[1-3])[\s-]days?(?=[\s-]{1,2}(?:[A-Za-z&-]{2,20}\s{1,2}){0,3}(?:courses?|training|sessions?|workshops?|events?|visits?|programmes?|conferences?)(?![A-Za-z]))/gi;
+  /(?<![A-Za-z0-9-])(?:half|one|two|three|four|five|full|whole|[1-9])[\s-]days?(?=[\s-]{1,2}(?:[A-Za-z&-]{2,20}\s{1,2}){0,3}(?:courses?|training|sessions?|workshops?|events?|visits?|programmes?|conferences?|residentials?|trips?|placements?)(?![A-Za-z]))/gi;
+
+/** A part of the day as the length of each event: "each lasting a morning", "a whole day each". */
+const DAY_PART_LENGTH_RE =
+  /(?<![A-Za-z])(?:(?:each\s+)?lasting\s+(?:a|one|half\s+a|a\s+whole|a\s+full)\s+(?:school\s+)?(?:morning|afternoon|day)|(?:a|one|half\s+a|a\s+whole|a\s+full)\s+(?:school\s+)?(?:morning|afternoon|day)\s+each)(?![A-Za-z])/gi;
 
 export function scanDurations(s: string, out: Prim[]): void {
-  DAY_EVENT_RE.lastIndex = 0;
-  let d: RegExpExecArray | null;
-  while ((d = DAY_EVENT_RE.exec(s))) out.push({ kind: 'dur', start: d.index, end: d.index + d[0].length, bound: 'exact' });
+  for (const re of [DAY_EVENT_RE, DAY_PART_LENGTH_RE]) {
+    re.lastIndex = 0;
+    let d: RegExpExecArray | null;
+    while ((d = re.exec(s))) out.push({ kind: 'dur', start: d.index, end: d.index + d[0].length, bound: 'exact' });
+  }
   DURATION_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = DURATION_RE.exec(s))) {

@@ -18,6 +18,8 @@ export function findBreaks(s: string): number[] {
       while (j > 0 && i - j < 8 && /[A-Za-z.]/.test(s[j - 1]!)) j--;
       const word = s.slice(j, i).replace(/\./g, '').toLowerCase();
       if (ABBREVIATIONS.has(word)) continue;
+      // "S.A.L.T.", "O.T.": a dotted abbreviation, not the end of a sentence.
+      if (/^(?:[A-Z]\.){1,5}[A-Z]$/.test(s.slice(j, i)) && /^\s{1,2}[a-z]/.test(s.slice(i + 1, i + 4))) continue;
     } else if (ch === '\n') {
       // A line break inside a sentence (a wrapped line) is only white space.
       let k = i + 1;

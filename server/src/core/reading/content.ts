@@ -43,6 +43,16 @@ const THERAPY_ROLES = new Set([
 ]);
 
 /**
+ * Specialists whose sessions are their own intervention ("8 x 1-hour sessions over the spring term with the
+ * Educational Psychologist"); "support", "input" or "help" from them still says nothing (LB Redbridge v HO).
+ */
+const SPECIALIST_SESSIONS = new Set([
+  'Educational Psychologist', 'Assistant Educational Psychologist', 'Clinical Psychologist', 'Psychologist', 'Psychiatrist',
+  'Child and Adolescent Mental Health Services', 'Mental Health Support Team', 'Autism Outreach Service', 'Sensory Support Service',
+  'Habilitation Specialist', 'Educational Audiologist',
+]);
+
+/**
  * The generic word standing for what is provided when nothing in the text names it, or undefined.
  * Not applied to pervasive provision (a dedicated adult throughout the day is itself the provision).
  */
@@ -60,10 +70,14 @@ export function readUnnamedContent(
   for (const p of providers.filter((x) => !GENERIC_ROLE_NAMES.has(x.role))) rest = rest.slice(0, p.span.start) + ' '.repeat(p.span.end - p.span.start) + rest.slice(p.span.end);
   if (CONTENT_RE.test(rest)) return undefined;
   if (providers.some((p) => THERAPY_ROLES.has(p.role))) return undefined;
+  // "a Forest School practitioner", "an Intensive Interaction practitioner": the approach is the content.
+  if (providers.some((p) => GENERIC_ROLE_NAMES.has(p.role) && /(?:^|\s)(?!(?:A|An|The)\s)[A-Z][A-Za-z-]+\s/.test(p.text))) return undefined;
   GENERIC_RE.lastIndex = 0;
   let first: RegExpExecArray | null = null;
   let m: RegExpExecArray | null;
+  const specialist = providers.some((p) => p.capacity === 'delivers' && SPECIALIST_SESSIONS.has(p.role));
   while ((m = GENERIC_RE.exec(s))) {
+    if (specialist && /^(?:sessions?|slots?)$/i.test(m[0])) continue;
     if (PURPOSE_AFTER.test(s.slice(m.index + m[0].length, m.index + m[0].length + 100))) return undefined;
     // "Numicon work", "ELSA sessions": a named programme written just before it.
     const before = /([A-Za-z][A-Za-z-]*)\s{1,2}$/.exec(text.slice(Math.max(0, m.index - 30), m.index));

@@ -20,7 +20,7 @@ export const COUNT_RE = new RegExp(
     `|(?<n>${NUMBER})(?:\\s{0,2}(?:-|to|or)\\s{0,2}(?<n2>${NUMBER}))?\\s{0,2}(?:x|times)(?![A-Za-z])` +
     `|x\\s{0,2}(?<nx>\\d{1,2}|${NUMWORD})(?![0-9])(?!\\s{0,2}-?\\s{0,2}(?:hours?|hrs?|minutes?|mins?|h|m)(?![A-Za-z]))` +
     `|(?<np>${NUMBER})(?:\\s{0,2}(?:-|to|or)\\s{0,2}(?<np2>${NUMBER}))?(?=\\s{1,2}(?:per|each|every|a|an)\\s{1,2}(?:${PER_UNITS})(?![A-Za-z]))` +
-    `|(?<nd>${NUMBER}|an?|one|single)\\s{1,2}(?=(?:(?:one-off|single|further|extra|additional)\\s{1,2})?(?:\\d{1,3}(?:\\.\\d{1,2})?|${NUMWORD}|an?)[\\s-]{0,2}(?:minutes?|mins?|hours?|hrs?)[\\s-]{1,2}(?:(?:individual|group|1:1|one-to-one|small\\s+group|direct|therapy|teaching)\\s+)?(?:sessions?|lessons?|slots?|periods?|blocks?|visits?|appointments?|check-ins?|consultations?|meetings?|reviews?|calls?|contacts?|tutorials?))` +
+    `|(?<nd>${NUMBER}|an?|one|single)\\s{1,2}(?=(?:(?:one-off|single|further|extra|additional)\\s{1,2})?(?:\\d{1,3}(?:\\.\\d{1,2})?|${NUMWORD}|an?)[\\s-]{0,2}(?:minutes?|mins?|hours?|hrs?)[\\s-]{1,2}(?:(?:individual|group|1:1|one-to-one|small\\s+group|direct|therapy|teaching|${COUNT_FILLER})\\s+){0,2}(?:sessions?|lessons?|slots?|periods?|blocks?|visits?|appointments?|check-ins?|consultations?|meetings?|reviews?|calls?|contacts?|tutorials?))` +
     '|(?<hd>half\\s+a\\s+day|half\\s+a\\s+morning|half\\s+an\\s+afternoon)(?![A-Za-z])' +
     `|(?<nu>${NUMBER}|an?|one|single)(?:\\s{0,2}(?:-|to|or)\\s{0,2}(?<nu2>${NUMBER}))?\\s{1,2}(?:(?:individual|separate|weekly|daily|fortnightly|monthly|termly|short|hour-long|1:1|one-to-one|small\\s+group|group|direct|therapy|teaching|withdrawal|full|whole|overnight|school|college|home|further|extra|additional|${COUNT_FILLER})\\s{1,2}){0,2}(?<unit>${COUNT_UNITS})(?![A-Za-z])` +
     ')',
@@ -58,6 +58,7 @@ const COURSE =
   '|(?:before|by|at|in)\\s{1,2}the\\s{1,2}(?:end|start|beginning)\\s{1,2}of\\s{1,2}(?:the\\s{1,2})?(?:(?:autumn|spring|summer|academic|school|first|next)\\s{1,2})?(?:half[\\s-]?)?(?:term|year|half\\s+term)(?:\\s+\\d{4})?' +
   `|within\\s{1,2}(?:\\d{1,2}|${NUMWORD})\\s{1,2}(?:school\\s+)?(?:weeks?|months?|days?)\\s{1,2}of` +
   "|before\\s{1,2}(?:he|she|they|[A-Z][a-z]{1,20})\\s{1,2}(?:starts?|returns?|moves?|transfers?|begins?|joins?)(?![A-Za-z])" +
+  '|(?:in|during|within|by\\s+the\\s+end\\s+of)\\s{1,2}the\\s{1,2}(?:first|second|last|final)\\s{1,2}(?:week|fortnight|day|month|half)\\s{1,2}of\\s{1,2}(?:the\\s{1,2})?(?:new\\s{1,2})?(?:school\\s{1,2}|academic\\s{1,2})?(?:term|year|placement|course)' +
   '|as\\s+a\\s+one-off|one-off';
 
 export const PER_RE = new RegExp(
@@ -89,7 +90,7 @@ export const EVERY =
 /** Pervasive: "in every lesson", "throughout the school day", "at all times", "full-time". */
 export const PERVASIVE_RE = new RegExp(
   '(?<![A-Za-z0-9])(?:' +
-    `(?:(?:in|during|across|at|for|throughout|within)\\s{1,2})?${EVERY}(?:lessons?|class(?:es)?|subjects?|curriculum\\s+areas?|areas\\s+of\\s+the\\s+curriculum|areas\\s+of\\s+learning|unstructured\\s+times?|break\\s?times?|breaks|lunch\\s?times?|play\\s?times?|transitions?|meal\\s?times?|meals|settings|environments|contexts|times\\s+of\\s+(?:the\\s+)?day|tests?|exams?|examinations?|assessments?|transfers?|changes?(?:\\s+of\\s+(?:activity|lesson|room|task|classroom))?|journeys?|personal\\s+care|hoisting(?:\\s+and\\s+personal\\s+care)?|moving\\s+and\\s+handling|toileting|materials|resources|worksheets|texts|handouts|written\\s+work|trips?|outings?)` +
+    `(?:(?:in|during|across|at|for|throughout|within|after|before)\\s{1,2})?${EVERY}(?:lessons?|instructions?|class(?:es)?|subjects?|curriculum\\s+areas?|areas\\s+of\\s+the\\s+curriculum|areas\\s+of\\s+learning|unstructured\\s+times?|break\\s?times?|breaks|lunch\\s?times?|play\\s?times?|transitions?|meal\\s?times?|meals|settings|environments|contexts|times\\s+of\\s+(?:the\\s+)?day|tests?|exams?|examinations?|assessments?|transfers?|changes?(?:\\s+of\\s+(?:activity|lesson|room|task|classroom))?|journeys?|personal\\s+care|hoisting(?:\\s+and\\s+personal\\s+care)?|moving\\s+and\\s+handling|toileting|materials|resources|worksheets|texts|handouts|written\\s+work|trips?|outings?)` +
     // "each session will last 45 minutes" is not pervasive; "in every session" is.
     `|(?:in|during|across|at|for|throughout|within|on)\\s{1,2}${EVERY}(?:sessions?|activit(?:y|ies)|tasks?|work|visits?|clubs?)` +
     '|(?:throughout|across)\\s{1,2}(?:the|each|every|his|her|their)\\s{1,2}(?:whole\\s+|entire\\s+|full\\s+)?(?:school\\s+|college\\s+|nursery\\s+|teaching\\s+|learning\\s+|setting\\s+)?(?:day|week|curriculum|session)' +

@@ -244,12 +244,16 @@ function notTheProvision(
   // "as required by the Moving and Handling Regulations": a duty, not discretion.
   if (entry.id === 'as-required' && REQUIRED_BY_LAW.test(after)) return true;
   // "Because Ollie often becomes anxious": describes the child, not the provision.
-  if (entry.id === 'frequent') {
+  if (entry.id === 'frequent' || entry.id === 'regular') {
     const prev = previousWord(s, start);
     const prevRaw = text.slice(Math.max(0, start - prev.length - 1), start).trim();
     const [cStart] = clauseAround(breaks, start, s.length);
     const atStart = s.slice(cStart, start).trim() === '';
-    if (CHILD_SUBJECT.has(prev) || (!atStart && /^[A-Z][a-z]/.test(prevRaw) && !/^(?:The|A|An|With|And|Or|Very|More|Less)$/.test(prevRaw))) return true;
+    // The adverb sits between the child and a verb ("Ollie often becomes"), not after an object ("check in with Ethan regularly").
+    const beforeName = previousWord(s, Math.max(0, start - prev.length - 1));
+    const verbNext = /^\s{1,2}[a-z]{2,}/.test(s.slice(end, end + 12));
+    const childName = !atStart && /^[A-Z][a-z]/.test(prevRaw) && !/^(?:The|A|An|With|And|Or|Very|More|Less)$/.test(prevRaw) && !RECIPIENT_BEFORE.has(beforeName) && !['with', 'see', 'sees', 'meet', 'meets', 'check'].includes(beforeName);
+    if ((CHILD_SUBJECT.has(prev) || childName) && verbNext) return true;
   }
   // "5 minutes every 30 minutes, and more often if needed": a stated floor, with more at discretion.
   if (['frequent', 'as-required', 'as-and-when', 'as-appropriate'].includes(entry.id)) {

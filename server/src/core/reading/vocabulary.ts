@@ -31,7 +31,7 @@ export const roles: readonly RoleInfo[] = [
   // Communication and interaction
   {
     name: 'Speech and Language Therapist',
-    abbreviations: ['SaLT', 'SALT', 'SLT', 'S&LT', 'SALT/SLT'],
+    abbreviations: ['SaLT', 'SALT', 'SLT', 'S&LT', 'SALT/SLT', 'S.A.L.T.', 'S.A.L.T', 'S.L.T.', 'S.L.T'],
     aliases: [
       'speech and language therapist',
       'speech therapist',
