@@ -77,6 +77,13 @@ describe('advice completions add the evidence reference in the same edit', () =>
     expect(parsePlan(after).plan.provision[0]!.evidence.map((e) => e.value)).toEqual(['salt#R1']);
   });
 
+  it('replaces what is typed so far when the recommendation starts that way, rather than repeating it', async () => {
+    const block = await accept(planWith('  - id: P1\n    section: F\n    needs: [N1]\n    text: >-\n      Direct ther|\n'), 'salt#R1');
+    expect(block).toContain('    text: >-\n      Direct therapy from a Speech and Language Therapist, 45 minutes once a week.\n    evidence: [salt#R1]\n');
+    const plain = await accept(planWith('  - id: P1\n    section: F\n    needs: [N1]\n    text: Pre-teaching of|\n'), 'salt#R2');
+    expect(parsePlan(plain).plan.provision[0]!.text?.value).toBe('Pre-teaching of topic vocabulary by a trained Teaching Assistant, twice a week for 20 minutes.');
+  });
+
   it('quotes the wording when it goes into an empty plain value', async () => {
     const after = await accept(planWith('  - id: P1\n    section: F\n    needs: [N1]\n    text: |\n'), 'salt#R1');
     const p1 = parsePlan(after).plan.provision[0]!;
