@@ -45,12 +45,14 @@ export function createWorkerReader(dir: string = __dirname): AdviceReader | unde
   };
   const spawn = () => {
     // The worker silences its own console (a library's messages could quote a report).
-    const w = new Worker(script);
+    // Bounded memory too: a report that needs more than this is not a report.
+    const w = new Worker(script, { resourceLimits: { maxOldGenerationSizeMb: 768 } });
     w.on('message', (m: { id: number; result: AdviceResult }) => {
       if (current && m.id === current.id) finish(m.result);
     });
     w.on('error', () => {
-      if (current) finish({ ok: false, reason: 'corrupt', message: 'could not be read (the reader stopped)', path: current.path });
+      if (worker === w) worker = undefined;
+      if (current) finish({ ok: false, reason: 'too-large', message: 'needed more memory to read than any report should, so reading stopped', path: current.path });
     });
     w.on('exit', () => {
       if (worker === w) worker = undefined;
