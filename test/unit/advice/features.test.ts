@@ -137,3 +137,16 @@ describe('comparing a provision with the recommendation it cites', () => {
     expect(weaker('An Attention Autism programme run daily for about 15 minutes by his key worker, 1:1 at first and then with one or two other children.', 'An Attention Autism programme delivered by his Early Years Practitioner in a group of no more than 3 children, 15 minutes daily.')).toEqual([]);
   });
 });
+
+describe('checking while a report is still being read', () => {
+  it('says nothing about the report until it is read, then checks its labels', async () => {
+    doc ??= await readAdvice(strToU8(report), 'md');
+    const { checkPlan } = await import('../../../server/src/core/check');
+    const text = planWith('  - id: P1\n    section: F\n    needs: [N1]\n    text: Direct therapy from a Speech and Language Therapist, 45 minutes once a week, 38 weeks a year.\n    evidence: [salt#R1, salt#R9]\n').replace('|', '');
+    const advice = (rules: string[]) => rules.filter((r) => r.startsWith('advice-') || r === 'unknown-reference' || r === 'provision-weaker-than-advice');
+    const pending = checkPlan(parsePlan(text), { advice: () => undefined }).map((f) => f.rule);
+    expect(advice(pending)).toEqual([]);
+    const read = checkPlan(parsePlan(text), { advice: lookup }).map((f) => f.rule);
+    expect(advice(read).sort()).toEqual(['advice-recommendation-unused', 'unknown-reference']);
+  });
+});
