@@ -7,11 +7,11 @@ const watch = process.argv.includes('--watch');
 const minify = process.argv.includes('--minify');
 
 const bundles = [
-  { in: 'server/src/cli/main.ts', out: 'dist/cli.js', bin: true },
-  { in: 'server/src/cli/worker.ts', out: 'dist/cli-worker.js' },
+  // The PDF library (2 MB) is bundled only into dist/advice-worker.js, which reads PDF advice for the others.
+  { in: 'server/src/cli/main.ts', out: 'dist/cli.js', bin: true, external: ['unpdf'] },
+  { in: 'server/src/cli/worker.ts', out: 'dist/cli-worker.js', external: ['unpdf'] },
   { in: 'server/src/export/encrypt-worker.ts', out: 'dist/export-worker.js' },
   { in: 'server/src/advice/worker.ts', out: 'dist/advice-worker.js' },
-  // The server reads advice on dist/advice-worker.js, which bundles the PDF library: keep it out of the server.
   { in: 'server/src/lsp/main.ts', out: 'dist/server.js', bin: true, external: ['unpdf'] },
   { in: 'client/src/extension.ts', out: 'dist/extension.js' },
   { in: 'client/src/export-core.ts', out: 'dist/export-host.js' },

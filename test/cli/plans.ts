@@ -35,7 +35,6 @@ advice:
     professional: Speech and Language Therapist
     author: R. Hale
     date: 2026-05-12
-    file: advice/salt.md
 `;
 
 const tail = `placement:

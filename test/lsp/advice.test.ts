@@ -123,7 +123,8 @@ describe('advice in the language server', () => {
     expect(ot1.sortText! < salt.sortText!).toBe(true);
     expect(ot1.documentation?.value).toContain('The checker reads: who:');
     const after = applyEdits(text, [ot1.textEdit!, ...(ot1.additionalTextEdits ?? [])]);
-    expect(after).toContain('      A handwriting programme A handwriting programme devised by the Occupational Therapist and delivered 1:1 by a trained Teaching Assistant, 20 minutes three times a week.\n    evidence: [ot#OT1]\n');
+    // What was typed ("A handwriting programme ") is how OT1 starts: it is completed, not repeated.
+    expect(after).toContain('    text: >-\n      A handwriting programme devised by the Occupational Therapist and delivered 1:1 by a trained Teaching Assistant, 20 minutes three times a week.\n    evidence: [ot#OT1]\n');
   });
 
   it('hovers an evidence reference with the quoted paragraph, its author, role and date', async () => {

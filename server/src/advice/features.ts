@@ -173,6 +173,7 @@ export function getAdviceCompletions(parsed: ParsedPlan, position: Position, adv
   const space = ctx.kind === 'value' && ctx.needsSpace ? ' ' : '';
   const typed = word.prefix.toLowerCase();
   const areas = new Set(areasOf(parsed, item));
+  const typedSoFar = textBeforeCursor(parsed, item, position);
   const cited = new Set(item.evidence.map((e) => e.value));
   const out: AdviceCompletion[] = [];
   for (const entry of parsed.plan.advice) {
@@ -187,18 +188,40 @@ export function getAdviceCompletions(parsed: ParsedPlan, position: Position, adv
       const matches = [...areas].some((a) => AREA_WORDS[a]?.test(block.text));
       const rank = matches ? 0 : areas.size === 0 ? 1 : 2;
       const wording = ctx.kind === 'value' && ctx.emptyValue ? yamlString(block.text) : block.text;
+      // What is typed so far is how the recommendation starts ("A fine"): replace it rather than repeat it.
+      const continues = typedSoFar && typedSoFar.text.trim().length > 0 && block.text.toLowerCase().startsWith(typedSoFar.text.trim().toLowerCase()) && !(ctx.kind === 'value' && /: | #|^[[{&*!|>'"%@`]/.test(block.text));
+      const range = continues ? { start: typedSoFar.start, end: word.range.end } : word.range;
       out.push({
         label: `${ref} ${shortQuote(block.text, 60)}`,
         detail: `${entry.professional?.value ?? 'Advice'}${block.madeUp ? ' · unlabelled in the report' : ''}`,
         documentation: blockMarkdown(entry, result.doc, block, list === 'provision'),
         filterText: `${word.prefix ? '' : ''}${block.text} ${ref}`,
         sortText: `${rank}${String(out.length).padStart(4, '0')}`,
-        edit: { range: word.range, newText: `${space}${wording}` },
+        edit: { range, newText: continues ? block.text : `${space}${wording}` },
         additionalEdits: [addEvidence(parsed, item, ref)],
       });
     }
   }
   return out;
+}
+
+/**
+ * The text typed so far in the item's text, when it is all on the cursor's line: a plain value on
+ * the key's line, or the first content line of a block scalar. Undefined otherwise.
+ */
+function textBeforeCursor(parsed: ParsedPlan, item: NeedItem | ProvisionItem, position: Position): { text: string; start: Position } | undefined {
+  const text = item.text;
+  if (!text) return undefined;
+  const line = parsed.index.lineText(position.line);
+  const header = parsed.index.lineText(text.range.start.line);
+  const block = /:\s*[>|][-+0-9]*\s*(#.*)?$/.test(header);
+  if (block) {
+    if (position.line !== text.range.start.line + 1) return undefined;
+    const indent = /^\s*/.exec(line)![0].length;
+    return { text: line.slice(indent, position.character), start: { line: position.line, character: indent } };
+  }
+  if (position.line !== text.range.start.line || /^["']/.test(parsed.text.slice(parsed.index.offsetAt(text.range.start)))) return undefined;
+  return { text: line.slice(text.range.start.character, position.character), start: text.range.start };
 }
 
 /** The areas of need of the needs an item meets (or of the need itself). */

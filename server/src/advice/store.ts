@@ -32,6 +32,7 @@ export const readAdviceFile: AdviceReader = async (path, limits) => {
     const code = (error as NodeJS.ErrnoException)?.code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return { ok: false, reason: 'missing', message: '', path };
     if (code === 'EACCES' || code === 'EPERM') return { ok: false, reason: 'corrupt', message: 'cannot be opened (permission denied)', path };
+    if (code === 'MODULE_NOT_FOUND') return { ok: false, reason: 'unsupported', message: 'is a PDF, and this build has no PDF reader', path };
     // Never let a library's message (which could quote the file) through: one plain reason.
     return { ok: false, reason: 'corrupt', message: 'is damaged and cannot be read', path };
   }
@@ -39,6 +40,8 @@ export const readAdviceFile: AdviceReader = async (path, limits) => {
 
 interface Entry {
   stamp: string;
+  /** Counts completed reads of this path, so a key made from it changes when a read lands. */
+  generation: number;
   result?: AdviceResult;
   reading?: Promise<AdviceResult>;
 }
@@ -55,6 +58,7 @@ export class AdviceStore {
   private readonly entries = new Map<string, Entry>();
   private readonly limits: ReadLimits;
   private readonly reader: AdviceReader;
+  private reads = 0;
 
   constructor(private readonly options: AdviceStoreOptions = {}) {
     this.limits = options.limits ?? DEFAULT_LIMITS;
@@ -90,7 +94,7 @@ export class AdviceStore {
 
   /** A key that changes whenever any of these files' results change (for caching findings). */
   keyFor(paths: readonly string[]): string {
-    return paths.map((p) => `${p}:${this.entries.get(p)?.result ? this.entries.get(p)!.stamp : 'pending'}`).join('|');
+    return paths.map((p) => `${p}:${this.entries.get(p)?.generation ?? 'pending'}`).join('|');
   }
 
   /** The file changed: read it again at the next peek, showing the previous result until then (no flicker). */
@@ -101,11 +105,12 @@ export class AdviceStore {
 
   private start(path: string, stamp: string): Promise<AdviceResult> {
     const previous = this.entries.get(path);
-    const entry: Entry = { stamp, result: previous?.result };
+    const entry: Entry = { stamp, result: previous?.result, generation: previous?.generation ?? 0 };
     const reading = this.reader(path, this.limits).then((result) => {
       if (this.entries.get(path) === entry) {
         entry.result = result;
         entry.reading = undefined;
+        entry.generation = ++this.reads;
         // A file that changed while it was read is read again on the next peek.
         if (stampOf(path) !== stamp) entry.stamp = '';
         this.options.onRead?.(path);

@@ -6,7 +6,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { AdviceReader } from './store';
+import { formatOf } from './read';
+import { readAdviceFile, type AdviceReader } from './store';
 import type { AdviceResult, ReadLimits } from './types';
 
 interface Job {
@@ -14,6 +15,15 @@ interface Job {
   path: string;
   limits: ReadLimits;
   resolve: (r: AdviceResult) => void;
+}
+
+/**
+ * Reads PDFs on the worker thread and everything else here (the CLI: Word, Markdown and text are
+ * quick, and a thread costs more to start than they take to read).
+ */
+export function createPdfWorkerReader(dir: string = __dirname): AdviceReader {
+  const worker = createWorkerReader(dir);
+  return (path, limits) => (worker && formatOf(path) === 'pdf' ? worker(path, limits) : readAdviceFile(path, limits));
 }
 
 /** The reader, or undefined when the worker script is not beside this bundle (tests from source). */
@@ -34,15 +44,15 @@ export function createWorkerReader(dir: string = __dirname): AdviceReader | unde
     pump();
   };
   const spawn = () => {
-    const w = new Worker(script, { stdout: true, stderr: true });
-    // Never let a library's output (which could hold report text) reach the server's streams.
-    w.stdout.resume();
-    w.stderr.resume();
+    // The worker silences its own console (a library's messages could quote a report).
+    // Bounded memory too: a report that needs more than this is not a report.
+    const w = new Worker(script, { resourceLimits: { maxOldGenerationSizeMb: 768 } });
     w.on('message', (m: { id: number; result: AdviceResult }) => {
       if (current && m.id === current.id) finish(m.result);
     });
     w.on('error', () => {
-      if (current) finish({ ok: false, reason: 'corrupt', message: 'could not be read (the reader stopped)', path: current.path });
+      if (worker === w) worker = undefined;
+      if (current) finish({ ok: false, reason: 'too-large', message: 'needed more memory to read than any report should, so reading stopped', path: current.path });
     });
     w.on('exit', () => {
       if (worker === w) worker = undefined;

@@ -13,6 +13,11 @@ interface Request {
   limits: ReadLimits;
 }
 
+// Nothing a library prints here (pdf.js warnings can quote a report) may reach the host's output.
+for (const method of ['log', 'info', 'warn', 'error', 'debug', 'trace'] as const) console[method] = () => undefined;
+process.stdout.write = (() => true) as typeof process.stdout.write;
+process.stderr.write = (() => true) as typeof process.stderr.write;
+
 parentPort?.on('message', async (request: Request) => {
   const result = await readAdviceFile(request.path, request.limits);
   parentPort!.postMessage({ id: request.id, result });

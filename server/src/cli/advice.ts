@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { AdviceStore, loadAdvice } from '../advice/store';
+import { createPdfWorkerReader } from '../advice/worker-reader';
 import { formatTraceJson, formatTraceMarkdown, formatTraceText, tracePlan, type TracePlan } from '../advice/traceability';
 import { parsePlan } from '../core/parse';
 import { InputError, quoteArg, type AdviceArgs } from './args';
@@ -17,7 +18,7 @@ export async function adviceReport(options: AdviceArgs): Promise<number> {
   const cwd = process.cwd();
   const plans = findPlans(options.patterns, cwd);
   const configs = new ConfigResolver(cwd, undefined);
-  const store = new AdviceStore();
+  const store = new AdviceStore({ reader: createPdfWorkerReader() });
   const traced: TracePlan[] = [];
   for (const plan of plans) {
     let text: string;

@@ -6,6 +6,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { AdviceStore, loadAdvice } from '../advice/store';
+import { createPdfWorkerReader } from '../advice/worker-reader';
 import { checkPlan, type CheckOptions } from '../core/check';
 import type { RuleConfig } from '../core/config';
 import { MAX_PLAN_BYTES, parsePlan } from '../core/parse';
@@ -39,7 +40,7 @@ export type FileResult =
   | { file: string; ok: false; error: string };
 
 /** Advice reports read in this thread, shared by the plans that name them. */
-const adviceStore = new AdviceStore();
+const adviceStore = new AdviceStore({ reader: createPdfWorkerReader() });
 
 /** The caseload view and the dictionary, when the run has them. */
 export type CheckExtras = Pick<CheckOptions, 'caseload' | 'words'>;

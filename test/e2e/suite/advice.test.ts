@@ -68,7 +68,7 @@ describe('advice reports in VS Code', () => {
       e.replace(range, typeof item.insertText === 'string' ? item.insertText : item.insertText!.value);
       for (const extra of item.additionalTextEdits ?? []) e.replace(extra.range, extra.newText);
     });
-    assert.match(doc.getText(), /A fine motor and handwriting programme devised by an Occupational Therapist/);
+    assert.match(doc.getText(), /\n {6}A fine motor and handwriting programme devised by an Occupational Therapist/);
     assert.match(doc.getText(), /\n {4}evidence: \[ot#OT1\]\n/);
     // The recommendation is now used: its information finding goes away.
     await until('OT1 to count as used', () => !unusedOt1(uri));

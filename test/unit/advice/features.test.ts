@@ -77,6 +77,13 @@ describe('advice completions add the evidence reference in the same edit', () =>
     expect(parsePlan(after).plan.provision[0]!.evidence.map((e) => e.value)).toEqual(['salt#R1']);
   });
 
+  it('replaces what is typed so far when the recommendation starts that way, rather than repeating it', async () => {
+    const block = await accept(planWith('  - id: P1\n    section: F\n    needs: [N1]\n    text: >-\n      Direct ther|\n'), 'salt#R1');
+    expect(block).toContain('    text: >-\n      Direct therapy from a Speech and Language Therapist, 45 minutes once a week.\n    evidence: [salt#R1]\n');
+    const plain = await accept(planWith('  - id: P1\n    section: F\n    needs: [N1]\n    text: Pre-teaching of|\n'), 'salt#R2');
+    expect(parsePlan(plain).plan.provision[0]!.text?.value).toBe('Pre-teaching of topic vocabulary by a trained Teaching Assistant, twice a week for 20 minutes.');
+  });
+
   it('quotes the wording when it goes into an empty plain value', async () => {
     const after = await accept(planWith('  - id: P1\n    section: F\n    needs: [N1]\n    text: |\n'), 'salt#R1');
     const p1 = parsePlan(after).plan.provision[0]!;
@@ -128,5 +135,18 @@ describe('comparing a provision with the recommendation it cites', () => {
     expect(weaker('Direct therapy from a Speech and Language Therapist, 45 minutes once a week.', 'Direct 1:1 therapy from an HCPC-registered Speech and Language Therapist, 30 minutes twice a week.')).toEqual([]);
     expect(weaker('A visual timetable in class.', 'A visual timetable on her desk in every lesson.')).toEqual([]);
     expect(weaker('An Attention Autism programme run daily for about 15 minutes by his key worker, 1:1 at first and then with one or two other children.', 'An Attention Autism programme delivered by his Early Years Practitioner in a group of no more than 3 children, 15 minutes daily.')).toEqual([]);
+  });
+});
+
+describe('checking while a report is still being read', () => {
+  it('says nothing about the report until it is read, then checks its labels', async () => {
+    doc ??= await readAdvice(strToU8(report), 'md');
+    const { checkPlan } = await import('../../../server/src/core/check');
+    const text = planWith('  - id: P1\n    section: F\n    needs: [N1]\n    text: Direct therapy from a Speech and Language Therapist, 45 minutes once a week, 38 weeks a year.\n    evidence: [salt#R1, salt#R9]\n').replace('|', '');
+    const advice = (rules: string[]) => rules.filter((r) => r.startsWith('advice-') || r === 'unknown-reference' || r === 'provision-weaker-than-advice');
+    const pending = checkPlan(parsePlan(text), { advice: () => undefined }).map((f) => f.rule);
+    expect(advice(pending)).toEqual([]);
+    const read = checkPlan(parsePlan(text), { advice: lookup }).map((f) => f.rule);
+    expect(advice(read).sort()).toEqual(['advice-recommendation-unused', 'unknown-reference']);
   });
 });
