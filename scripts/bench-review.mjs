@@ -10,7 +10,7 @@
 //
 // Expects dist/ to be built (`npm run bench` builds first).
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -56,12 +56,18 @@ function prepare(dir) {
 
 function report(label, { dir, files, before }, cliRuns, coreRuns) {
   const times = [];
+  const cliCpu = [];
   let json;
+  // GNU time, when there is one, gives the CLI's own CPU time (user + system), which load does not inflate.
+  const timer = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
   for (let i = 0; i < cliRuns; i++) {
+    const args = [cli, 'diff', '--git', 'HEAD', '--format', 'markdown'];
     const t0 = performance.now();
-    const r = spawnSync(process.execPath, [cli, 'diff', '--git', 'HEAD', '--format', 'markdown'], { cwd: dir, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+    const r = timer ? spawnSync(timer, ['-f', 'EHCP_CPU %U %S', process.execPath, ...args], { cwd: dir, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 }) : spawnSync(process.execPath, args, { cwd: dir, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
     times.push(performance.now() - t0);
     if (r.status !== 1) throw new Error(`ehcp diff exited ${r.status}: ${r.stderr}`);
+    const m = /EHCP_CPU ([\d.]+) ([\d.]+)/.exec(r.stderr ?? '');
+    if (m) cliCpu.push((Number(m[1]) + Number(m[2])) * 1000);
   }
   json = JSON.parse(spawnSync(process.execPath, [cli, 'diff', '--git', 'HEAD', '--format', 'json'], { cwd: dir, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 }).stdout);
   const pairs = files.map((f) => [before.get(f), readFileSync(f, 'utf8')]);
@@ -83,7 +89,7 @@ function report(label, { dir, files, before }, cliRuns, coreRuns) {
   }
   const s = json.summary;
   console.log(`review bench, ${label}: ${files.length} plans, ${s.changedPlans} changed, ${s.reductions} reductions found`);
-  console.log(`  ehcp diff --git HEAD (whole CLI, git included): ${ms(median(times))} median of ${cliRuns}`);
+  console.log(`  ehcp diff --git HEAD (whole CLI, git included): ${ms(median(times))} wall${cliCpu.length > 0 ? `, ${ms(median(cliCpu))} CPU` : ''}, median of ${cliRuns}`);
   console.log(`  in-process, parse both versions + diff:         ${ms(median(inProcess))} wall, ${ms(median(cpu))} CPU, median of ${coreRuns} (${ms(median(inProcess) / files.length)} a plan)`);
   console.log(`  in-process, the diff alone (plans parsed):      ${ms(median(diffOnly))} (${ms(median(diffOnly) / files.length)} a plan)`);
 }

@@ -57,10 +57,12 @@ try {
   await page.keyboard.press('Enter');
   // The webview is an iframe inside an iframe: wait until its body shows the reductions.
   const deadline = Date.now() + 60_000;
+  let view;
   for (;;) {
-    const frame = page.frames().find((f) => f.url().includes('fake.html') || f.name() === 'active-frame');
-    const found = frame ? await frame.locator('section.reduction').count().catch(() => 0) : 0;
-    if (found > 0) break;
+    for (const f of page.frames()) {
+      if ((await f.locator('section.reduction').count().catch(() => 0)) > 0) view = f;
+    }
+    if (view) break;
     if (Date.now() > deadline) throw new Error('screenshot-review: the compare view did not appear');
     await page.waitForTimeout(200);
   }
@@ -68,6 +70,13 @@ try {
   await page.waitForTimeout(500); // let the layout settle before the picture
   await page.screenshot({ path: join(out, 'compare-view.png') });
   console.log(`wrote ${join('docs', 'images', 'compare-view.png')}`);
+  // The links work: P4 in the view puts the cursor on P4 in the plan.
+  await page.keyboard.press('Control+G');
+  await page.keyboard.type('1');
+  await page.keyboard.press('Enter');
+  await view.locator('a.item', { hasText: 'P4' }).first().click();
+  await page.locator('.statusbar-item:has-text("Ln 156,")').first().waitFor({ timeout: 30_000 });
+  console.log('the link to P4 moved the cursor to line 156');
 } finally {
   await chrome.close().catch(() => undefined);
   server.stop();

@@ -167,7 +167,7 @@ function tryRead(rev: string, file: string, root: string): Buffer | GitError {
 
 /** Commits that touched a file, newest first (for choosing a version to compare with). */
 export function fileHistory(file: string, cwd: string, limit = 30): { commit: string; date: string; subject: string }[] {
-  const out = git(['log', `-n${limit}`, '--format=%H%x00%cs%x00%s', '--', path.basename(file)], path.dirname(file)).toString('utf8');
+  const out = git(['log', '--follow', `-n${limit}`, '--format=%H%x00%cs%x00%s', '--', path.basename(file)], path.dirname(file)).toString('utf8');
   return out
     .split('\n')
     .filter((l) => l.includes('\0'))

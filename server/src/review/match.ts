@@ -29,9 +29,15 @@ function words(text: string): Map<string, number> {
 }
 
 /** Dice coefficient of the two texts' word multisets: 1 for the same words in any order, 0 for none shared. */
-export function similarity(a: string, b: string): number {
-  const x = words(a);
-  const y = words(b);
+export function similarity(a: string, b: string, bags?: Map<string, Map<string, number>>): number {
+  const bag = (t: string): Map<string, number> => {
+    if (!bags) return words(t);
+    let w = bags.get(t);
+    if (!w) bags.set(t, (w = words(t)));
+    return w;
+  };
+  const x = bag(a);
+  const y = bag(b);
   let total = 0;
   let common = 0;
   for (const n of x.values()) total += n;
@@ -66,9 +72,10 @@ export function matchItems(oldItems: readonly ViewItem[], newItems: readonly Vie
 
   // Unmatched ids: pair by text, best first. Few items are left over, so all pairs are scored.
   const candidates: { o: ViewItem; n: ViewItem; s: number }[] = [];
+  const bags = new Map<string, Map<string, number>>();
   for (const o of restOld) {
     for (const n of restNew) {
-      const s = similarity(o.text, n.text);
+      const s = similarity(o.text, n.text, bags);
       if (s >= threshold && s > 0) candidates.push({ o, n, s });
     }
   }

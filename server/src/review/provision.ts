@@ -38,7 +38,7 @@ export function fromReading(r: ProvisionReading, text = ''): Quantities {
     devisedBy: unique(r.providers.filter((p) => p.capacity !== 'delivers').map((p) => p.role)),
     qualifications: unique(r.providers.map((p) => p.qualification).filter((s): s is string => !!s)),
     pervasive: r.frequency?.pervasive === true,
-    vague: unique(r.vague.map((v) => v.phrase.toLowerCase().replace(/\s+/g, ' '))),
+    vague: unique(r.vague.map((v) => v.phrase.toLowerCase().replace(/\s+/g, ' ').replace(/^(a|an|the) /, ''))),
     missing: [...r.missing],
   };
   if (r.frequency) {
@@ -99,7 +99,13 @@ function bestExpertise(roles: readonly string[]): number | undefined {
 
 const therapyWord = (q: Quantities): string => ([...q.deliveredBy, ...q.devisedBy].some((r) => /Therapist$/i.test(r)) ? 'therapy time' : 'time');
 
-const rolesText = (roles: readonly string[]): string => (roles.length === 0 ? 'nobody named' : roles.join(' and '));
+const rolesText = (roles: readonly string[]): string => (roles.length === 0 ? 'nobody named' : roles.map(withArticle).join(' and '));
+
+/** "a Teaching Assistant", "an Occupational Therapist"; services and "All Staff" as they are. */
+function withArticle(role: string): string {
+  if (/^(All Staff|.*(Service|Services|Team))$/i.test(role)) return role === 'All Staff' ? 'all staff' : `the ${role}`;
+  return `${/^[AEIOU]/.test(role) ? 'an' : 'a'} ${role}`;
+}
 
 /** Every effect of changing provision from `o` to `n`, reductions and increases first. */
 export function compareQuantities(o: Quantities, n: Quantities): Effect[] {
@@ -185,7 +191,7 @@ export function compareQuantities(o: Quantities, n: Quantities): Effect[] {
 
 /** One line for provision that is added or removed: what it amounts to. */
 export function describeProvision(q: Quantities): string {
-  const who = q.deliveredBy.length > 0 ? ` by ${q.deliveredBy.join(' and ')}` : '';
+  const who = q.deliveredBy.length > 0 ? ` by ${q.deliveredBy.map(withArticle).join(' and ')}` : '';
   const year = q.minutesPerYear !== undefined ? ` (${formatNumber(q.minutesPerYear)} minutes a year${q.weeksPerYear === undefined ? ` at ${DEFAULT_WEEKS} weeks` : ''})` : '';
   return `${describeTime(q)}${who}${year}`;
 }

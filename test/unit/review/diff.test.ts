@@ -82,7 +82,7 @@ describe('semantic diff: provision reduced, with its size', () => {
     const c = change(d, 'P1');
     expect(c.impact).toBe('reduction');
     const e = c.effects.find((x) => x.aspect === 'expertise' && x.impact === 'reduction')!;
-    expect(e.message).toContain('Speech and Language Therapist → Teaching Assistant');
+    expect(e.message).toContain('delivered by a Speech and Language Therapist → a Teaching Assistant (a programme devised by the Speech and Language Therapist)');
     expect(c.effects.some((x) => x.aspect === 'time')).toBe(false);
   });
 
