@@ -34,9 +34,10 @@ export function preparePlan(text: string, path: string, config?: RuleConfig): Pr
   const findings = checkPlan(parsed, config ? { config } : {});
   const result = planSchema.safeParse(parsed.value);
   if (parsed.hasSyntaxErrors || !result.success) {
+    // The reason names the rule and line, never the finding's message: messages can quote plan text.
     const blocking = findings.filter((f) => f.rule === 'yaml-syntax' || f.rule === 'schema');
     const first = blocking[0];
-    const where = first ? ` (line ${first.range.start.line + 1}: ${first.message})` : '';
+    const where = first ? ` (${plural(blocking.length, 'problem')}, the first a ${first.rule} problem on line ${first.range.start.line + 1}: see ehcp check or the Problems panel)` : '';
     return { ok: false, reason: `the plan cannot be read as a plan, so it cannot be exported${where}`, findings };
   }
   const errors = findings.filter((f) => f.severity === 'error');
@@ -48,6 +49,10 @@ export function preparePlan(text: string, path: string, config?: RuleConfig): Pr
 /** The built-in glossary, then the caseload's, then the plan's own, applied to the plan's prose. */
 export function glossaryFor(plan: Plan, config?: RuleConfig): { explained: GlossaryEntry[]; unexplained: string[] } {
   return termsInPlan(plan, createGlossary(config?.glossary, plan.glossary));
+}
+
+function plural(n: number, word: string): string {
+  return n === 1 ? `1 ${word}` : `${n} ${word}s`;
 }
 
 /** A document that failed the accessibility checker: it is never written. */
