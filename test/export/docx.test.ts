@@ -88,6 +88,16 @@ describe('document structure', () => {
     expect(parts['word/settings.xml']).not.toContain('documentProtection');
   });
 
+  it('also takes a plan object alone, hashing its YAML', async () => {
+    const { plan } = prepared(priya).source;
+    const bytes = await exportToDocx(plan);
+    expect(Buffer.isBuffer(bytes)).toBe(true);
+    const parts = unzip(bytes);
+    expect(bookmarks(parts['word/document.xml']!).has('ehcp_F_P1')).toBe(true);
+    expect(parts['docProps/custom.xml']).toMatch(/name="ehcp_plan_hash"><vt:lpwstr>sha256:[0-9a-f]{64}</);
+    expect(parts['docProps/custom.xml']).toMatch(/name="ehcp_plan_path"><vt:lpwstr><\/vt:lpwstr>|name="ehcp_plan_path"><vt:lpwstr\/>/);
+  });
+
   it('turns track changes off when asked', async () => {
     const parts = unzip(await exportToDocx(prepared(priya).source, { trackChanges: false }));
     expect(parts['word/settings.xml']).not.toContain('<w:trackRevisions/>');
