@@ -6,7 +6,7 @@
  */
 import { intersects } from './cursor';
 import type { ParsedPlan } from './parse';
-import type { Finding, Fix, Range, TextEdit } from './types';
+import type { Finding, Fix, FixCommand, Range, TextEdit } from './types';
 
 export interface CodeAction {
   title: string;
@@ -18,6 +18,8 @@ export interface CodeAction {
   isTemplate: boolean;
   /** The finding this fixes. */
   finding: Finding;
+  /** Run after the edits, when the fix has one. */
+  command?: FixCommand;
 }
 
 /** Quick fixes for the findings that overlap `range`, in finding order, preferred fixes first within each. */
@@ -29,10 +31,12 @@ export function getCodeActions(parsed: ParsedPlan, range: Range, findings: reado
     if (!finding.fixes || finding.fixes.length === 0 || !intersects(finding.range, range)) continue;
     for (const fix of finding.fixes) {
       if (!isFix(fix)) continue;
-      const key = `${fix.title}\u0000${JSON.stringify(fix.edits)}`;
+      const key = `${fix.title}\u0000${JSON.stringify(fix.edits)}\u0000${JSON.stringify(fix.command ?? null)}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      actions.push({ title: fix.title, kind: 'quickfix', edits: fix.edits, isPreferred: finding.fixes.length === 1, isTemplate: fix.isTemplate === true, finding });
+      const action: CodeAction = { title: fix.title, kind: 'quickfix', edits: fix.edits, isPreferred: finding.fixes.length === 1, isTemplate: fix.isTemplate === true, finding };
+      if (fix.command && typeof fix.command.command === 'string') action.command = fix.command;
+      actions.push(action);
     }
   }
   return actions;

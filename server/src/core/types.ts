@@ -26,6 +26,15 @@ export interface Fix {
   edits: TextEdit[];
   /** True when the edit leaves placeholders (`__`) for the writer to fill in. */
   isTemplate?: boolean;
+  /** A command the editor runs after applying the edits (the reply log records an accepted change). */
+  command?: FixCommand;
+}
+
+/** An editor command as data: its id and JSON arguments. */
+export interface FixCommand {
+  title: string;
+  command: string;
+  arguments?: unknown[];
 }
 
 export interface Finding {

@@ -21,7 +21,10 @@ import { describeError } from '../host/quiet';
 import type { ServerContext, ServerSettings } from './context';
 import { toDiagnostic } from './features/convert';
 import { capabilities as featureCapabilities, executeFeatureCommand, featureCommands, registerFeatures } from './features/index';
+import { ADVICE_GLOB, AdviceService } from './advice-service';
 import { findPlanFiles, PLAN_FILE, Plans, toPath, toUri } from './plans';
+import { executeReplyCommand, registerReply, replyCommands, ReplyStore } from './features/reply';
+import { registerReview, reviewCapabilities } from './review';
 
 interface ScanResult {
   plans: number;
@@ -48,28 +51,47 @@ export function startServer(connection: Connection): void {
   let settings: ServerSettings = DEFAULT_SETTINGS;
   let client: ClientCapabilities = {};
   let roots: string[] = [];
-  const plans = new Plans(documents, () => settings);
+  // A report read (or read again) re-checks the plans that name it; checking never waits for a read.
+  const advice = new AdviceService((path) => recheckUsing([path]));
+  const plans = new Plans(documents, () => settings, advice);
   const docsRoot = resolve(__dirname, '..', 'docs', 'rules');
   const timers = new Map<string, NodeJS.Timeout>();
   /** Workspace plans published with diagnostics, so they can be cleared when they go away. */
   const published = new Set<string>();
+  /** The family's replies imported this session: their notes are added to the plan's findings. */
+  const replies = new ReplyStore();
+  const findingsOf = (uri: string) => {
+    const findings = plans.getFindings(uri);
+    const notes = replies.findings(uri, plans.getParsed(uri));
+    return notes.length > 0 ? [...findings, ...notes] : findings;
+  };
 
   const context: ServerContext = {
     connection,
     documents,
     getParsed: (uri) => plans.getParsed(uri),
-    getFindings: (uri) => plans.getFindings(uri),
+    getFindings: (uri) => findingsOf(uri),
     getConfig: (uri) => plans.getConfig(uri),
     settings: () => settings,
     workspacePlans: () => plans.all(),
     ruleDocUri: (id) => toUri(resolve(docsRoot, '..', '..', ruleDocPath(id))),
     clientCapabilities: () => client,
+    advice,
   };
+
+  function recheckUsing(paths: readonly string[]): void {
+    const wanted = new Set(paths);
+    for (const { uri, parsed } of plans.all()) {
+      if (!parsed.plan.advice.some((a) => wanted.has(advice.pathOf(uri, a) ?? ''))) continue;
+      if (documents.get(uri) || (settings.workspaceDiagnostics.enabled && plans.onDisk.has(uri))) schedule(uri, 0);
+    }
+    if (client.workspace?.codeLens?.refreshSupport) void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
+  }
 
   const publish = (uri: string) => {
     const doc = documents.get(uri);
     try {
-      const findings = plans.getFindings(uri);
+      const findings = findingsOf(uri);
       // A newer version may have arrived while this one was checked: never publish stale results.
       if (doc && documents.get(uri)?.version !== doc.version) return;
       void connection.sendDiagnostics({ uri, version: doc?.version, diagnostics: findings.map((f) => toDiagnostic(context, f)) });
@@ -179,9 +201,10 @@ export function startServer(connection: Connection): void {
     return {
       capabilities: {
         ...featureCapabilities,
+        ...reviewCapabilities,
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
-        executeCommandProvider: { commands: [...featureCommands] },
+        executeCommandProvider: { commands: [...featureCommands, ...replyCommands] },
       },
       serverInfo: { name: 'ehcp-language-server', version: CORE_VERSION },
     };
@@ -193,7 +216,7 @@ export function startServer(connection: Connection): void {
     }
     if (client.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
       void connection.client.register(DidChangeWatchedFilesNotification.type, {
-        watchers: [{ globPattern: '**/*.{ehcp.yaml,ehcp.yml}' }, { globPattern: `**/${CONFIG_FILE}` }],
+        watchers: [{ globPattern: '**/*.{ehcp.yaml,ehcp.yml}' }, { globPattern: `**/${CONFIG_FILE}` }, { globPattern: ADVICE_GLOB }],
       });
     }
     if (client.workspace?.workspaceFolders) {
@@ -216,6 +239,8 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onDidChangeWatchedFiles(({ changes }) => {
+    const reports = advice.filesChanged(changes);
+    if (reports.length > 0) recheckUsing(reports);
     let configChanged = false;
     for (const change of changes) {
       if (change.uri.endsWith(CONFIG_FILE)) configChanged = true;
@@ -243,7 +268,10 @@ export function startServer(connection: Connection): void {
   connection.onRequest('ehcp/stats', () => ({ ...plans.stats(), rss: process.memoryUsage().rss, heapUsed: process.memoryUsage().heapUsed }));
 
   registerFeatures(context, { executeCommand: false });
-  connection.onExecuteCommand((params) => executeFeatureCommand(context, params.command, params.arguments));
+  const refresh = (uri: string) => schedule(uri, 0);
+  registerReply(context, replies, refresh);
+  registerReview(context);
+  connection.onExecuteCommand((params) => executeReplyCommand(context, replies, refresh, params.command, params.arguments) ?? executeFeatureCommand(context, params.command, params.arguments));
 
   documents.listen(connection);
   connection.listen();

@@ -33,7 +33,10 @@ export function registerCodeActions(context: ServerContext): void {
 
     const toLsp = (a: CoreAction): CodeAction => {
       const diagnostic = sent.find((d) => matches(d, a.finding)) ?? toDiagnostic(context, a.finding);
-      return { title: a.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: a.isPreferred || undefined, edit: { changes: { [uri]: a.edits } } };
+      const action: CodeAction = { title: a.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: a.isPreferred || undefined, edit: { changes: { [uri]: a.edits } } };
+      if (a.command) action.command = { title: a.command.title, command: a.command.command, arguments: a.command.arguments };
+      if (a.edits.length === 0) delete action.edit;
+      return action;
     };
     return getCodeActions(parsed, params.range, [...findings, ...extra]).map(toLsp);
   });
