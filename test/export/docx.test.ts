@@ -71,6 +71,8 @@ describe('document structure', () => {
     const parts = unzip(await exportToDocx(p.source, { now, productVersion: '9.9.9' }));
     expect(parts['word/styles.xml']).toMatch(/<w:docDefaults><w:rPrDefault><w:rPr>.*<w:sz w:val="24"\/>.*<w:lang w:val="en-GB"/s);
     expect(parts['word/styles.xml']).toContain('w:ascii="Arial"');
+    // Line spacing is a multiple of the font's height: an exact 14.4 pt made large-print lines overlap.
+    expect(parts['word/styles.xml']).toMatch(/<w:pPrDefault><w:pPr><w:spacing [^>]*w:line="288" w:lineRule="auto"\/>/);
     const core = parts['docProps/core.xml']!;
     expect(core).toContain('<dc:title>Education, Health and Care plan for Priya</dc:title>');
     expect(core).toContain('<dc:subject>Final plan, Northshire County Council</dc:subject>');
