@@ -71,6 +71,8 @@ describe('document structure', () => {
     const parts = unzip(await exportToDocx(p.source, { now, productVersion: '9.9.9' }));
     expect(parts['word/styles.xml']).toMatch(/<w:docDefaults><w:rPrDefault><w:rPr>.*<w:sz w:val="24"\/>.*<w:lang w:val="en-GB"/s);
     expect(parts['word/styles.xml']).toContain('w:ascii="Arial"');
+    // Line spacing is a multiple of the font's height: an exact 14.4 pt made large-print lines overlap.
+    expect(parts['word/styles.xml']).toMatch(/<w:pPrDefault><w:pPr><w:spacing [^>]*w:line="288" w:lineRule="auto"\/>/);
     const core = parts['docProps/core.xml']!;
     expect(core).toContain('<dc:title>Education, Health and Care plan for Priya</dc:title>');
     expect(core).toContain('<dc:subject>Final plan, Northshire County Council</dc:subject>');
@@ -86,6 +88,16 @@ describe('document structure', () => {
     expect(prop(PROPERTY.unresolvedIssues)).toBe('false');
     expect(parts['word/settings.xml']).toContain('<w:trackRevisions/>');
     expect(parts['word/settings.xml']).not.toContain('documentProtection');
+  });
+
+  it('also takes a plan object alone, hashing its YAML', async () => {
+    const { plan } = prepared(priya).source;
+    const bytes = await exportToDocx(plan);
+    expect(Buffer.isBuffer(bytes)).toBe(true);
+    const parts = unzip(bytes);
+    expect(bookmarks(parts['word/document.xml']!).has('ehcp_F_P1')).toBe(true);
+    expect(parts['docProps/custom.xml']).toMatch(/name="ehcp_plan_hash"><vt:lpwstr>sha256:[0-9a-f]{64}</);
+    expect(parts['docProps/custom.xml']).toMatch(/name="ehcp_plan_path"><vt:lpwstr><\/vt:lpwstr>|name="ehcp_plan_path"><vt:lpwstr\/>/);
   });
 
   it('turns track changes off when asked', async () => {

@@ -174,7 +174,7 @@ export function buildDocument(source: ExportSource, options: ExportOptions = {})
       default: {
         document: {
           run: { font: FONT, size: sizes.body, color: '000000', language: { value: 'en-GB', eastAsia: 'en-GB', bidirectional: 'ar-SA' } },
-          paragraph: { spacing: { after: 160, line: 288 } },
+          paragraph: { spacing: { after: 160, line: 288, lineRule: LineRuleType.AUTO } },
         },
         title: {
           run: { font: FONT, size: sizes.title, bold: true, color: HEADING_COLOUR },
