@@ -1,7 +1,8 @@
 /**
  * Loads the British English dictionary (dictionary-en-gb's Hunspell files, shipped beside the
  * bundles in dist/dictionaries/) into nspell. IO at the edge: the core only sees a WordList.
- * Loading takes a few hundred milliseconds, so hosts do it once, off the typing path.
+ * The word forms load in a few tens of milliseconds; the Hunspell dictionary, needed only for
+ * suggestions, takes about half a second and is built on first use (or warmed by the server).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -45,8 +46,12 @@ class WordForms implements WordList {
   }
 
   suggest(word: string): string[] {
-    if (this.speller === undefined) this.speller = buildSpeller(this.files) ?? null;
+    this.warm();
     return this.speller?.suggest(word) ?? [];
+  }
+
+  warm(): void {
+    if (this.speller === undefined) this.speller = buildSpeller(this.files) ?? null;
   }
 }
 
@@ -78,7 +83,7 @@ export function loadDictionary(root?: string): WordList | undefined {
   return loaded ?? undefined;
 }
 
-/** Loads the dictionary after the current work, so the first diagnostics are not delayed. */
-export function loadDictionaryLater(): Promise<WordList | undefined> {
-  return new Promise((resolve) => setImmediate(() => resolve(loadDictionary())));
+/** Builds the Hunspell dictionary behind the suggestions now (about half a second), so the first misspelling typed does not wait for it. */
+export function warmSuggestions(words: WordList | undefined): void {
+  if (words instanceof WordForms) words.warm();
 }
