@@ -73,6 +73,7 @@ describe('findTerms', () => {
   it('leaves out names, ordinary words, Roman numerals and shouting', () => {
     expect(terms('Oliver McDonald met Dr Okafor at 9 AM.')).toEqual([]);
     expect(terms('Part II of the report. PLEASE DO NOT CALL BEFORE NOON.')).toEqual([]);
+    expect(terms('OCCUPATIONAL THERAPY to develop handwriting, with the SALT OT team.')).toEqual(['SALT', 'OT']);
     expect(terms('It is OK. A salt-dough model.')).toEqual([]);
   });
 

@@ -179,7 +179,7 @@ function canonicalPhrase(written: string, glossary?: Glossary): string {
   return entry?.term ?? written;
 }
 
-/** Three or more capitalised words in a row are emphasis ("PLEASE DO NOT"), not acronyms. */
+/** Two or more unknown capitalised words in a row are emphasis or a heading ("PLEASE DO NOT", "OCCUPATIONAL THERAPY"), not acronyms. */
 function isShouting(tokens: RegExpMatchArray[], i: number): boolean {
   const caps = (j: number) => {
     const t = tokens[j]?.[0];
@@ -188,7 +188,7 @@ function isShouting(tokens: RegExpMatchArray[], i: number): boolean {
   let run = 1;
   for (let j = i - 1; caps(j); j--) run++;
   for (let j = i + 1; caps(j); j++) run++;
-  return run >= 3;
+  return run >= 2;
 }
 
 /** Every term the plan's prose uses (views, needs, outcomes, provision, placement), split into explained and not. */

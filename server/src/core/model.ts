@@ -172,11 +172,11 @@ export const planSchema = z
     provision: z.array(provisionSchema).describe('Sections F, G, H1 and H2.'),
     placement: placementSchema.optional(),
     personal_budget: personalBudgetSchema.optional(),
-    glossary: glossarySchema.optional(),
     names: z
       .array(z.string().min(1))
       .optional()
       .describe('Other people this plan names (family, friends, staff), so the name checks know them: for example [Simran, Arjun, Mrs Okafor].'),
+    glossary: glossarySchema.optional(),
   })
   .describe('An Education, Health and Care plan, format version 1.');
 

@@ -25,7 +25,7 @@ import { ADVICE_GLOB, AdviceService } from './advice-service';
 import { findPlanFiles, PLAN_FILE, Plans, toPath, toUri } from './plans';
 import { executeReplyCommand, registerReply, replyCommands, ReplyStore } from './features/reply';
 import { registerReview, reviewCapabilities } from './review';
-import { loadDictionaryLater } from '../prose/dictionary';
+import { loadDictionary, warmSuggestions } from '../prose/dictionary';
 
 interface ScanResult {
   plans: number;
@@ -234,14 +234,11 @@ export function startServer(connection: Connection): void {
       });
     }
     await readSettings();
-    // The dictionary (spelling, names that are also words) loads after the first diagnostics are out.
-    void checkWorkspace()
-      .then(() => loadDictionaryLater())
-      .then((words) => {
-        if (!words) return;
-        plans.words = words;
-        return checkWorkspace();
-      });
+    // The dictionary's word forms load in a few tens of milliseconds, so the first diagnostics already
+    // include spelling; the Hunspell dictionary behind the suggestions is built after the first scan.
+    const words = loadDictionary();
+    if (words) plans.words = words;
+    void checkWorkspace().then(() => setImmediate(() => warmSuggestions(words)));
   });
 
   connection.onDidChangeConfiguration(async (change) => {

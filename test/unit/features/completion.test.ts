@@ -116,7 +116,7 @@ describe('completion of keys', () => {
 
   it('offers the top-level blocks not yet written, required ones first', () => {
     const c = complete(PLAN + '|');
-    expect(c.labels).toEqual(['views', 'placement', 'personal_budget', 'glossary', 'names']);
+    expect(c.labels).toEqual(['views', 'placement', 'personal_budget', 'names', 'glossary']);
     expect(c.accept('placement')).toBe(PLAN + 'placement:\n  ');
     expect(c.accept('glossary')).toBe(PLAN + 'glossary: ');
     expect(c.accept('personal_budget')).toBe(PLAN + 'personal_budget: ');
