@@ -118,8 +118,13 @@ export function shiftChunk(parsed: ParsedChunk, start: number): ParsedChunk {
 
 function shiftNode(node: unknown, delta: number): void {
   if (!node || typeof node !== 'object') return;
+  // Each node has its own range array (the composer makes one per node), so it is moved in place.
   const r = (node as Ranged).range;
-  if (r) (node as Ranged).range = [r[0] + delta, r[1] + delta, r[2] + delta];
+  if (r) {
+    r[0] += delta;
+    r[1] += delta;
+    r[2] += delta;
+  }
   if (isMap(node)) {
     for (const pair of node.items) {
       shiftNode(pair.key, delta);

@@ -13,7 +13,7 @@
  * One instance per open document: its cache holds that document's nodes.
  */
 import { assembleChunks, parseChunk, shiftChunk, splitBlocks, type Chunk, type ParsedChunk } from './chunks';
-import { MAX_PLAN_BYTES, parsedFromDocument, parsePlan, type ParsedPlan } from './parse';
+import { MAX_PLAN_BYTES, parsedFromDocument, parsePlan, type ItemMemo, type ParsedPlan } from './parse';
 import { LineIndex } from './positions';
 
 export { splitBlocks } from './chunks';
@@ -24,6 +24,8 @@ export const INCREMENTAL_MIN_LENGTH = 24 * 1024;
 export class IncrementalParser {
   /** Parsed chunks by their text; a chunk that appears twice has two entries. */
   private cache = new Map<string, ParsedChunk[]>();
+  /** The model's items, by the node they were built from: unchanged items are not built again. */
+  private readonly items: ItemMemo = new WeakMap();
   /** How the last text was read: chunk by chunk, or by the full parser. */
   lastPath: 'incremental' | 'full' = 'full';
 
@@ -54,6 +56,6 @@ export class IncrementalParser {
     if (!assembled) return parsePlan(text);
     this.cache = next;
     this.lastPath = 'incremental';
-    return parsedFromDocument(text, new LineIndex(text), assembled.doc, assembled.errors);
+    return parsedFromDocument(text, new LineIndex(text), assembled.doc, assembled.errors, this.items);
   }
 }
