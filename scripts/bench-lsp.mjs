@@ -18,9 +18,10 @@ import { createMessageConnection, StreamMessageReader, StreamMessageWriter } fro
 import { applyKey, editSessions, realisticPlan } from './bench-plan.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const server = join(root, 'dist', 'server.js');
+// `--server=<path>` measures another build of the server (for before/after figures on equal load).
+const server = resolve(/--server=(\S+)/.exec(process.argv.join(' '))?.[1] ?? join(root, 'dist', 'server.js'));
 if (!existsSync(server)) {
-  console.error('bench-lsp: dist/server.js is missing: run `npm run build` first.');
+  console.error(`bench-lsp: ${server} is missing: run \`npm run build\` first.`);
   process.exit(2);
 }
 
@@ -116,6 +117,16 @@ async function open(lsp, uri, text) {
   return { uri, text, version: 1, diagnostics };
 }
 
+/** The server process's CPU time so far in ms (Linux /proc), or undefined elsewhere. */
+function cpuMs(child) {
+  try {
+    const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime, in clock ticks of 10 ms
+  } catch {
+    return undefined;
+  }
+}
+
 const row = (label, times) => `${label.padEnd(18)}${ms(pct(times, 50)).padEnd(11)}${ms(pct(times, 95)).padEnd(11)}${ms(Math.max(...times)).padEnd(11)}${times.length}`;
 
 // Cold start: spawn → first diagnostics of an open plan.
@@ -152,14 +163,26 @@ if (!kindsOnly) {
   const sessions = editSessions(text);
   await typeKeys(lsp, doc, sessions.flatMap((s) => s.keys), 20); // warm-up: one pass of everything
   const byKind = new Map(sessions.map((s) => [s.kind, []]));
+  const cpuByKind = new Map(sessions.map((s) => [s.kind, 0]));
   const loadBefore = load();
-  for (let r = 0; r < runs; r++) for (const s of sessions) byKind.get(s.kind).push(...(await typeKeys(lsp, doc, s.keys, PAUSE_MS)));
+  for (let r = 0; r < runs; r++) {
+    for (const s of sessions) {
+      const before = cpuMs(lsp.child);
+      byKind.get(s.kind).push(...(await typeKeys(lsp, doc, s.keys, PAUSE_MS)));
+      const after = cpuMs(lsp.child);
+      if (before !== undefined && after !== undefined) cpuByKind.set(s.kind, cpuByKind.get(s.kind) + after - before);
+    }
+  }
   if (doc.text !== text) throw new Error('bench-lsp: the edit sessions did not restore the plan');
   console.log(`\nKeystrokes by kind of edit, ${text.split('\n').length}-line plan with ${doc.diagnostics} findings (didChange → publishDiagnostics, incremental sync, ${PAUSE_MS} ms between keys, ${runs} run${runs > 1 ? 's' : ''})`);
   console.log(`load average (1/5/15 min) ${loadBefore} before, ${load()} after, on ${availableParallelism()} cores`);
-  console.log('edit              p50        p95        max        keystrokes');
-  for (const [kind, times] of byKind) console.log(row(kind, times));
-  console.log(row('all', [...byKind.values()].flat()));
+  // Wall time depends on what else the machine runs; the server's own CPU time per keystroke does not (much).
+  console.log('edit              p50        p95        max        keystrokes server CPU per keystroke');
+  const cpu = (kind, n) => (cpuMs(lsp.child) === undefined ? '' : `${(cpuByKind.get(kind) / n).toFixed(1)} ms`);
+  for (const [kind, times] of byKind) console.log(`${row(kind, times)}${' '.repeat(Math.max(1, 11 - String(times.length).length))}${cpu(kind, times.length)}`);
+  const all = [...byKind.values()].flat();
+  const cpuAll = [...cpuByKind.values()].reduce((a, b) => a + b, 0);
+  console.log(`${row('all', all)}${' '.repeat(Math.max(1, 11 - String(all.length).length))}${cpuMs(lsp.child) === undefined ? '' : `${(cpuAll / all.length).toFixed(1)} ms`}`);
 }
 await lsp.stop();
 if (kindsOnly) process.exit(0);

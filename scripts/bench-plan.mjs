@@ -141,9 +141,13 @@ export function editSessions(text) {
     return keys;
   };
 
-  // Prose: a phrase typed into the middle of a provision text and deleted again.
+  // Prose: a phrase typed at the end of a provision text in the middle of the plan, then deleted.
   {
-    const at = text.indexOf('\n', middle('    text: Precision Teaching')) - 1;
+    const from = text.indexOf('\nprovision:\n');
+    const texts = [];
+    for (let at = text.indexOf('\n    text: ', from); at !== -1; at = text.indexOf('\n    text: ', at + 1)) if (!text.startsWith('>', at + 11)) texts.push(at + 1);
+    if (texts.length === 0) throw new Error('bench plan: no one-line provision text');
+    const at = text.indexOf('\n', texts[Math.floor(texts.length / 2)]) - 1;
     sessions.push({ kind: 'prose', keys: typeAndDelete(at, ', as required') });
   }
   // An id renamed (its links break while it is typed, then mend).

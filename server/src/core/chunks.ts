@@ -13,6 +13,11 @@ export interface Chunk {
   /** Offset of the chunk's first character in the whole text. */
   start: number;
   text: string;
+  /**
+   * The indentation of the line after the chunk. The YAML parser ends an item that closes with a
+   * comment line at the next line's first token, so the chunk is parsed with that indentation.
+   */
+  after: string;
 }
 
 export interface Block {
@@ -46,10 +51,15 @@ const ITEM_CONTEXT = 'x:\n';
 
 /** Parses one chunk alone, errors and all. */
 export function parseChunk(chunk: Chunk, item: boolean): ParsedChunk {
-  const source = item ? ITEM_CONTEXT + chunk.text : chunk.text;
+  const source = (item ? ITEM_CONTEXT : '') + chunk.text + chunk.after;
   const offset = item ? ITEM_CONTEXT.length : 0;
   const doc = parseDocument(source, { uniqueKeys: true, prettyErrors: false, logLevel: 'error' });
   return shiftChunk({ start: offset, doc, errors: doc.errors }, chunk.start);
+}
+
+/** The key a parsed chunk is cached by: its text and the indentation after it. */
+export function chunkKey(chunk: Chunk): string {
+  return chunk.after === '' ? chunk.text : `${chunk.after.length}\u0000${chunk.text}`;
 }
 
 /**
@@ -118,8 +128,13 @@ export function shiftChunk(parsed: ParsedChunk, start: number): ParsedChunk {
 
 function shiftNode(node: unknown, delta: number): void {
   if (!node || typeof node !== 'object') return;
+  // Each node has its own range array (the composer makes one per node), so it is moved in place.
   const r = (node as Ranged).range;
-  if (r) (node as Ranged).range = [r[0] + delta, r[1] + delta, r[2] + delta];
+  if (r) {
+    r[0] += delta;
+    r[1] += delta;
+    r[2] += delta;
+  }
   if (isMap(node)) {
     for (const pair of node.items) {
       shiftNode(pair.key, delta);
@@ -145,7 +160,7 @@ export function splitBlocks(text: string): Block[] | undefined {
   const finish = (end: number) => {
     if (!current) return;
     if (current.whole) current.whole.text = text.slice(current.whole.start, end);
-    else if (itemStart >= 0) current.items!.push({ start: itemStart, text: text.slice(itemStart, end) });
+    else if (itemStart >= 0) current.items!.push({ start: itemStart, text: text.slice(itemStart, end), after: '' });
     itemStart = -1;
   };
   for (let pos = 0; pos < text.length; ) {
@@ -164,7 +179,7 @@ export function splitBlocks(text: string): Block[] | undefined {
       const key = m[1]!;
       seen.add(key);
       const bare = /^[A-Za-z_][\w-]* *:( +#.*)? *$/.test(line);
-      current = LIST_KEYS.has(key) && bare ? { key, keyStart: pos, items: [] } : { key, keyStart: pos, whole: { start: pos, text: '' } };
+      current = LIST_KEYS.has(key) && bare ? { key, keyStart: pos, items: [] } : { key, keyStart: pos, whole: { start: pos, text: '', after: '' } };
       blocks.push(current);
       dash = -1;
     } else if (!current) {
@@ -175,7 +190,7 @@ export function splitBlocks(text: string): Block[] | undefined {
         dash = indent;
       }
       if (indent === dash && isItem) {
-        if (itemStart >= 0) current.items.push({ start: itemStart, text: text.slice(itemStart, pos) });
+        if (itemStart >= 0) current.items.push({ start: itemStart, text: text.slice(itemStart, pos), after: '' });
         itemStart = pos;
       } else if (indent <= dash) {
         return undefined;
@@ -185,5 +200,13 @@ export function splitBlocks(text: string): Block[] | undefined {
   }
   finish(text.length);
   if (blocks.length === 0 || blocks.some((b) => b.items && b.items.length === 0)) return undefined;
+  for (const block of blocks) {
+    for (const chunk of block.whole ? [block.whole] : block.items!) {
+      const end = chunk.start + chunk.text.length;
+      let at = end;
+      while (text.charCodeAt(at) === 32) at++;
+      chunk.after = text.slice(end, at);
+    }
+  }
   return blocks;
 }

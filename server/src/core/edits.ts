@@ -6,12 +6,24 @@ export function replace(range: Range, newText: string): TextEdit {
   return { range, newText };
 }
 
+/** Next free ids by plan and prefix: rules ask once per finding, and a plan's items do not change. */
+const nextIds = new WeakMap<PlanModel, Map<string, string>>();
+
 /** The next free id with a prefix: N, O or P followed by a number. */
 export function nextId(plan: PlanModel, prefix: string): string {
+  let known = nextIds.get(plan);
+  if (!known) nextIds.set(plan, (known = new Map()));
+  let id = known.get(prefix);
+  if (id === undefined) known.set(prefix, (id = findNextId(plan, prefix)));
+  return id;
+}
+
+function findNextId(plan: PlanModel, prefix: string): string {
   const used = new Set([...plan.needs, ...plan.outcomes, ...plan.provision, ...plan.advice].map((i) => i.id?.value));
+  const numbered = new RegExp(`^${prefix}(\\d+)$`);
   let max = 0;
   for (const id of used) {
-    const m = id && new RegExp(`^${prefix}(\\d+)$`).exec(id);
+    const m = id && numbered.exec(id);
     if (m) max = Math.max(max, Number(m[1]));
   }
   let n = max + 1;

@@ -12,8 +12,8 @@
  * duplicate top-level keys, a chunk that does not read as one item or one field) goes to parsePlan.
  * One instance per open document: its cache holds that document's nodes.
  */
-import { assembleChunks, parseChunk, shiftChunk, splitBlocks, type Chunk, type ParsedChunk } from './chunks';
-import { MAX_PLAN_BYTES, parsedFromDocument, parsePlan, type ParsedPlan } from './parse';
+import { assembleChunks, chunkKey, parseChunk, shiftChunk, splitBlocks, type Chunk, type ParsedChunk } from './chunks';
+import { MAX_PLAN_BYTES, parsedFromDocument, parsePlan, type ItemMemo, type ParsedPlan } from './parse';
 import { LineIndex } from './positions';
 
 export { splitBlocks } from './chunks';
@@ -22,10 +22,14 @@ export { splitBlocks } from './chunks';
 export const INCREMENTAL_MIN_LENGTH = 24 * 1024;
 
 export class IncrementalParser {
-  /** Parsed chunks by their text; a chunk that appears twice has two entries. */
+  /** Parsed chunks by their text (chunkKey); a chunk that appears twice has two entries. */
   private cache = new Map<string, ParsedChunk[]>();
+  /** The model's items, by the node they were built from: unchanged items are not built again. */
+  private readonly items: ItemMemo = new WeakMap();
   /** How the last text was read: chunk by chunk, or by the full parser. */
   lastPath: 'incremental' | 'full' = 'full';
+  /** How many chunks the last chunked read parsed (the others were reused). */
+  lastReparsed = 0;
 
   constructor(private readonly minLength = INCREMENTAL_MIN_LENGTH) {}
 
@@ -38,14 +42,17 @@ export class IncrementalParser {
     const previous = this.cache;
     const next = new Map<string, ParsedChunk[]>();
     const taken = new Map<string, number>();
+    let reparsed = 0;
     const read = (chunk: Chunk, item: boolean): ParsedChunk => {
-      const n = taken.get(chunk.text) ?? 0;
-      const reused = previous.get(chunk.text)?.[n];
-      if (reused) taken.set(chunk.text, n + 1);
+      const key = chunkKey(chunk);
+      const n = taken.get(key) ?? 0;
+      const reused = previous.get(key)?.[n];
+      if (reused) taken.set(key, n + 1);
+      if (!reused) reparsed++;
       const parsed = reused ? shiftChunk(reused, chunk.start) : parseChunk(chunk, item);
-      const list = next.get(chunk.text);
+      const list = next.get(key);
       if (list) list.push(parsed);
-      else next.set(chunk.text, [parsed]);
+      else next.set(key, [parsed]);
       return parsed;
     };
     const assembled = assembleChunks(blocks, read);
@@ -54,6 +61,7 @@ export class IncrementalParser {
     if (!assembled) return parsePlan(text);
     this.cache = next;
     this.lastPath = 'incremental';
-    return parsedFromDocument(text, new LineIndex(text), assembled.doc, assembled.errors);
+    this.lastReparsed = reparsed;
+    return parsedFromDocument(text, new LineIndex(text), assembled.doc, assembled.errors, this.items);
   }
 }

@@ -183,8 +183,8 @@ function parseWhole(text: string): ParsedPlan {
 }
 
 /** Builds the located model and the schema findings for a document that has a JS value. */
-function completeParse(result: ParsedPlan, doc: Document.Parsed): ParsedPlan {
-  result.plan = buildModel(doc, result.index);
+function completeParse(result: ParsedPlan, doc: Document.Parsed, memo?: ItemMemo): ParsedPlan {
+  result.plan = buildModel(doc, result.index, memo);
   result.findings.push(...schemaFindings(result));
   return result;
 }
@@ -194,10 +194,10 @@ function completeParse(result: ParsedPlan, doc: Document.Parsed): ParsedPlan {
  * with no aliases, and the YAML errors found in its parts, in text order, their positions in the
  * whole text. Same findings and model as parsePlan gives for the text.
  */
-export function parsedFromDocument(text: string, index: LineIndex, doc: Document.Parsed, errors: readonly YAMLError[] = []): ParsedPlan {
+export function parsedFromDocument(text: string, index: LineIndex, doc: Document.Parsed, errors: readonly YAMLError[] = [], memo?: ItemMemo): ParsedPlan {
   const findings = errors.map((e) => syntaxFinding(index, e));
   const result: ParsedPlan = { text, index, doc, plan: emptyModel(), findings, hasSyntaxErrors: errors.length > 0, value: doc.toJS() };
-  return completeParse(result, doc);
+  return completeParse(result, doc, memo);
 }
 
 function syntaxFinding(index: LineIndex, e: YAMLError): Finding {
@@ -268,7 +268,27 @@ function countAliases(node: unknown, found: (n: Node) => void): void {
 
 // ---------------------------------------------------------------- the located model
 
-function buildModel(doc: Document.Parsed, index: LineIndex): PlanModel {
+/**
+ * Items already built from the same YAML node (the incremental parser reuses the nodes of
+ * unchanged items), with the line the item started on. A node's text is unchanged while it is
+ * reused and its chunk starts at a line start, so only the lines of its ranges can have moved.
+ */
+export type ItemMemo = WeakMap<YAMLMap, { item: PlanItem; line: number }>;
+
+/** Moves every range of a built item by whole lines. */
+function moveLines(item: PlanItem, lines: number): void {
+  const move = (r: Range) => {
+    r.start.line += lines;
+    r.end.line += lines;
+  };
+  move(item.range);
+  for (const value of Object.values(item)) {
+    if (Array.isArray(value)) for (const s of value as Str[]) move(s.range);
+    else if (value && typeof value === 'object' && 'node' in value && 'value' in value) move((value as Str).range);
+  }
+}
+
+function buildModel(doc: Document.Parsed, index: LineIndex, memo?: ItemMemo): PlanModel {
   const model = emptyModel();
   const root = deref(doc, doc.contents);
   if (!isMap(root)) return model;
@@ -289,27 +309,39 @@ function buildModel(doc: Document.Parsed, index: LineIndex): PlanModel {
   const meta = deref(doc, get(root, 'plan'));
   if (isMap(meta)) model.status = str(get(meta, 'status'));
 
-  const items = (key: 'needs' | 'outcomes' | 'provision' | 'advice'): { map: YAMLMap; base: ItemBase }[] => {
+  /** The items of one list, each built by `build` or taken from the memo (moved to its line). */
+  const items = <T extends PlanItem>(key: 'needs' | 'outcomes' | 'provision' | 'advice', kind: T['kind'], build: (map: YAMLMap, base: ItemBase) => T): T[] => {
     const seq = deref(doc, get(root, key));
     if (!isSeq(seq)) return [];
     model.lists[key] = seq;
-    const out: { map: YAMLMap; base: ItemBase }[] = [];
+    const out: T[] = [];
     seq.items.forEach((raw, i) => {
       const map = deref(doc, raw);
       if (!isMap(map)) return;
       const [start, , end] = map.range ?? [0, 0, 0];
-      out.push({ map, base: { index: i, id: str(get(map, 'id')), range: index.range(start, end), node: map } });
+      const line = index.positionAt(start).line;
+      const known = memo?.get(map);
+      if (known && known.item.kind === kind) {
+        if (known.line !== line) moveLines(known.item, line - known.line);
+        known.line = line;
+        known.item.index = i;
+        out.push(known.item as T);
+        return;
+      }
+      const item = build(map, { index: i, id: str(get(map, 'id')), range: index.range(start, end), node: map });
+      memo?.set(map, { item, line });
+      out.push(item);
     });
     return out;
   };
 
-  model.needs = items('needs').map(({ map, base }) => ({ ...base, kind: 'need', section: str(get(map, 'section')), area: str(get(map, 'area')), text: str(get(map, 'text')), evidence: strs(get(map, 'evidence')) }));
-  model.outcomes = items('outcomes').map(({ map, base }) => ({ ...base, kind: 'outcome', needs: strs(get(map, 'needs')), text: str(get(map, 'text')), evidence: strs(get(map, 'evidence')) }));
-  model.provision = items('provision').map(({ map, base }) => {
+  model.needs = items('needs', 'need', (map, base) => ({ ...base, kind: 'need', section: str(get(map, 'section')), area: str(get(map, 'area')), text: str(get(map, 'text')), evidence: strs(get(map, 'evidence')) }));
+  model.outcomes = items('outcomes', 'outcome', (map, base) => ({ ...base, kind: 'outcome', needs: strs(get(map, 'needs')), text: str(get(map, 'text')), evidence: strs(get(map, 'evidence')) }));
+  model.provision = items('provision', 'provision', (map, base) => {
     const hasOutcomes = map.items.some((p) => isScalar(p.key) && p.key.value === 'outcomes');
     return { ...base, kind: 'provision', section: str(get(map, 'section')), needs: strs(get(map, 'needs')), outcomes: hasOutcomes ? strs(get(map, 'outcomes')) : undefined, text: str(get(map, 'text')), evidence: strs(get(map, 'evidence')) };
   });
-  model.advice = items('advice').map(({ map, base }) => ({ ...base, kind: 'advice', professional: str(get(map, 'professional')), author: str(get(map, 'author')), date: str(get(map, 'date')), file: str(get(map, 'file')) }));
+  model.advice = items('advice', 'advice', (map, base) => ({ ...base, kind: 'advice', professional: str(get(map, 'professional')), author: str(get(map, 'author')), date: str(get(map, 'date')), file: str(get(map, 'file')) }));
   return model;
 }
 
