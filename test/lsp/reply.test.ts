@@ -80,6 +80,10 @@ describe('importing the family reply in the language server', () => {
     expect(titles).toContain('Accept the family\'s change: Replace "20 minutes" with "30 minutes"');
     expect(titles).toContain("Decline the family's change…");
     expect(titles).toContain("Accept all 2 of the family's changes to P2");
+    // Accept all: both changes on P2 in one edit (not applied here).
+    const all = actions.find((a) => a.title === "Accept all 2 of the family's changes to P2")!;
+    expect(text(applyEdits(current, all.edit!.changes![uri]!), 'P2')).toBe('Daily 1:1 phonics teaching from a trained teaching assistant, 30 minutes a day before lunch, 38 weeks a year.');
+    expect((all.command!.arguments![0] as { keys: string[] }).keys).toHaveLength(2);
     const accept = actions.find((a) => a.title.startsWith("Accept the family's change: Replace \"20 minutes\""))!;
     const edits = accept.edit!.changes![uri]!;
     expect(edits).toHaveLength(1);
