@@ -1,6 +1,10 @@
 // The language server's figures, printed by `npm run bench` (asserts nothing):
 // - time from a didChange, sent after a pause in typing, to the publishDiagnostics for that version
-//   (debounce included), for plans of about 300, 1,000 and 3,000 lines: p50 / p95 / max of 40 edits;
+//   (debounce included), typing in prose in plans of about 300, 1,000 and 3,000 lines;
+// - the same by kind of edit in a 3,000-line plan with about 100 findings: prose, ids, sections,
+//   keys, flow lists, top-level fields, and transient YAML errors (a half-typed line, an unclosed
+//   quote or bracket), keystroke by keystroke as incremental changes (scripts/bench-plan.mjs);
+//   `--kinds` prints only this table, `--runs=N` repeats the sessions;
 // - cold start: spawning the server to the first diagnostics of an open plan;
 // - bundle sizes;
 // - server memory with the 450-plan caseload (bench/generated) indexed as the workspace.
@@ -9,7 +13,9 @@ import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { availableParallelism, loadavg } from 'node:os';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
+import { applyKey, editSessions, realisticPlan } from './bench-plan.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const server = join(root, 'dist', 'server.js');
@@ -67,63 +73,96 @@ async function start(workspace) {
   };
 }
 
-/** A plan of about `lines` lines: the clean fixture's items repeated with fresh ids. */
-function planOfLines(lines) {
-  const base = readFileSync(join(root, 'test', 'fixtures', 'plans', 'clean.ehcp.yaml'), 'utf8');
-  const head = base.slice(0, base.indexOf('needs:\n'));
-  const needs = [];
-  const outcomes = [];
-  const provision = [];
-  let total = head.split('\n').length + 3;
-  for (let i = 1; total < lines; i++) {
-    needs.push(`  - id: N${i}\n    section: B\n    area: cognition and learning\n    text: Oliwia reads at a level about two years below most children of her age (${i}).`);
-    outcomes.push(`  - id: O${i}\n    needs: [N${i}]\n    text: By the end of Key Stage 2, Oliwia will read a book banded at her age with ${80 + (i % 20)}% accuracy.`);
-    provision.push(`  - id: P${i}\n    section: F\n    needs: [N${i}]\n    outcomes: [O${i}]\n    text: >-\n      Precision Teaching of reading delivered 1:1 by a Teaching Assistant trained\n      in Precision Teaching, 3 x ${10 + (i % 20)} minutes weekly.`);
-    total += 4 + 3 + 7;
-  }
-  return `${head}needs:\n${needs.join('\n')}\noutcomes:\n${outcomes.join('\n')}\nprovision:\n${provision.join('\n')}\n`;
-}
-
 const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
 const ms = (x) => `${x.toFixed(1)} ms`;
 const sleep = (t) => new Promise((r) => setTimeout(r, t));
+const load = () => loadavg().map((l) => l.toFixed(1)).join(' / ');
+
+/** 0-based LSP position of an offset (UTF-16 code units; '\n' ends a line). */
+function positionAt(text, offset) {
+  let line = 0;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, character: offset - lineStart };
+}
+
+/**
+ * Sends keystrokes as the editor does (one incremental change each, after a pause in typing) and
+ * returns the time from each didChange to the publishDiagnostics for its version.
+ */
+async function typeKeys(lsp, doc, keys, pause) {
+  const times = [];
+  for (const key of keys) {
+    const range = { start: positionAt(doc.text, key.at), end: positionAt(doc.text, key.at + key.remove) };
+    doc.text = applyKey(doc.text, key);
+    const version = ++doc.version;
+    const published = lsp.waitFor((p) => p.uri === doc.uri && p.version === version);
+    const t0 = performance.now();
+    lsp.connection.sendNotification('textDocument/didChange', { textDocument: { uri: doc.uri, version }, contentChanges: [{ range, text: key.insert }] });
+    await published;
+    times.push(performance.now() - t0);
+    await sleep(pause);
+  }
+  return times;
+}
+
+async function open(lsp, uri, text) {
+  const opened = lsp.waitFor((p) => p.uri === uri && p.version === 1);
+  lsp.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'ehcp', version: 1, text } });
+  const diagnostics = (await opened).diagnostics.length;
+  return { uri, text, version: 1, diagnostics };
+}
+
+const row = (label, times) => `${label.padEnd(18)}${ms(pct(times, 50)).padEnd(11)}${ms(pct(times, 95)).padEnd(11)}${ms(Math.max(...times)).padEnd(11)}${times.length}`;
 
 // Cold start: spawn → first diagnostics of an open plan.
 {
   const t0 = performance.now();
   const lsp = await start();
-  const uri = 'file:///bench/cold.ehcp.yaml';
-  const first = lsp.waitFor((p) => p.uri === uri);
-  lsp.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'ehcp', version: 1, text: planOfLines(300) } });
-  await first;
+  await open(lsp, 'file:///bench/cold.ehcp.yaml', realisticPlan(300));
   console.log(`Language server cold start to first diagnostics (300-line plan): ${ms(performance.now() - t0)}`);
   await lsp.stop();
 }
 
-console.log('\ndidChange → publishDiagnostics for that version (after a pause in typing, debounce included)');
-console.log('lines    p50        p95        max        (40 edits)');
+const PAUSE_MS = 80; // between keystrokes: a fast typist, but past the server's burst debounce
+const kindsOnly = process.argv.includes('--kinds');
+const runs = Math.max(1, Number(/--runs=(\d+)/.exec(process.argv.join(' '))?.[1] ?? 1));
 const lsp = await start();
-for (const size of [300, 1000, 3000]) {
-  const text = planOfLines(size);
-  const uri = `file:///bench/plan-${size}.ehcp.yaml`;
-  const opened = lsp.waitFor((p) => p.uri === uri && p.version === 1);
-  lsp.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'ehcp', version: 1, text } });
-  await opened;
-  const times = [];
-  for (let v = 2; v < 42 + 5; v++) {
-    // Type one character into a provision text somewhere in the middle of the plan.
-    const edited = text.replace(`3 x ${10 + (v % 20)} minutes weekly.`, `3 x ${10 + (v % 20)} minutes weekly${'!'.repeat(v % 3)}.`);
-    const published = lsp.waitFor((p) => p.uri === uri && p.version === v);
-    const t0 = performance.now();
-    lsp.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: v }, contentChanges: [{ text: edited }] });
-    await published;
-    if (v >= 7) times.push(performance.now() - t0); // the first few warm the JIT
-    await sleep(60); // a pause in typing
+if (!kindsOnly) {
+  console.log('\ndidChange → publishDiagnostics for that version, typing into a provision text (after a pause)');
+  console.log('lines    p50        p95        max        keystrokes');
+  for (const size of [300, 1000, 3000]) {
+    const doc = await open(lsp, `file:///bench/plan-${size}.ehcp.yaml`, realisticPlan(size));
+    const prose = editSessions(doc.text).find((s) => s.kind === 'prose');
+    await typeKeys(lsp, doc, prose.keys.slice(0, 6), PAUSE_MS); // warm the JIT
+    const times = await typeKeys(lsp, doc, prose.keys, PAUSE_MS);
+    const lines = doc.text.split('\n').length;
+    console.log(`${String(lines).padEnd(9)}${ms(pct(times, 50)).padEnd(11)}${ms(pct(times, 95)).padEnd(11)}${ms(Math.max(...times)).padEnd(11)}${times.length}`);
+    lsp.connection.sendNotification('textDocument/didClose', { textDocument: { uri: doc.uri } });
   }
-  const lineCount = text.split('\n').length;
-  console.log(`${String(lineCount).padEnd(9)}${ms(pct(times, 50)).padEnd(11)}${ms(pct(times, 95)).padEnd(11)}${ms(Math.max(...times)).padEnd(11)}`);
+}
+
+// Every kind of edit in one long plan with findings, keystroke by keystroke.
+{
+  const text = realisticPlan(3000);
+  const doc = await open(lsp, 'file:///bench/editing.ehcp.yaml', text);
+  const sessions = editSessions(text);
+  await typeKeys(lsp, doc, sessions.flatMap((s) => s.keys), 20); // warm-up: one pass of everything
+  const byKind = new Map(sessions.map((s) => [s.kind, []]));
+  const loadBefore = load();
+  for (let r = 0; r < runs; r++) for (const s of sessions) byKind.get(s.kind).push(...(await typeKeys(lsp, doc, s.keys, PAUSE_MS)));
+  if (doc.text !== text) throw new Error('bench-lsp: the edit sessions did not restore the plan');
+  console.log(`\nKeystrokes by kind of edit, ${text.split('\n').length}-line plan with ${doc.diagnostics} findings (didChange → publishDiagnostics, incremental sync, ${PAUSE_MS} ms between keys, ${runs} run${runs > 1 ? 's' : ''})`);
+  console.log(`load average (1/5/15 min) ${loadBefore} before, ${load()} after, on ${availableParallelism()} cores`);
+  console.log('edit              p50        p95        max        keystrokes');
+  for (const [kind, times] of byKind) console.log(row(kind, times));
+  console.log(row('all', [...byKind.values()].flat()));
 }
 await lsp.stop();
+if (kindsOnly) process.exit(0);
 
 // Extension activation in a real VS Code workbench (code-server + Chromium), when they are installed.
 const codeServer = join(root, '.cache', 'code-server', 'node_modules', '.bin', 'code-server');

@@ -10,7 +10,9 @@ const bundles = [
   { in: 'server/src/cli/main.ts', out: 'dist/cli.js', bin: true },
   { in: 'server/src/cli/worker.ts', out: 'dist/cli-worker.js' },
   { in: 'server/src/export/encrypt-worker.ts', out: 'dist/export-worker.js' },
-  { in: 'server/src/lsp/main.ts', out: 'dist/server.js', bin: true },
+  { in: 'server/src/advice/worker.ts', out: 'dist/advice-worker.js' },
+  // The server reads advice on dist/advice-worker.js, which bundles the PDF library: keep it out of the server.
+  { in: 'server/src/lsp/main.ts', out: 'dist/server.js', bin: true, external: ['unpdf'] },
   { in: 'client/src/extension.ts', out: 'dist/extension.js' },
   { in: 'client/src/export-core.ts', out: 'dist/export-host.js' },
   { in: 'scripts/gen-schema.ts', out: 'dist/gen-schema.js' },
@@ -31,6 +33,7 @@ for (const b of bundles) {
   const options = {
     ...common,
     entryPoints: [b.in],
+    external: [...common.external, ...(b.external ?? [])],
     outfile: b.out,
     banner: b.bin ? { js: '#!/usr/bin/env node' } : undefined,
   };

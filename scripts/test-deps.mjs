@@ -1,6 +1,6 @@
 // Before `npm test` (and, for code-server alone, `npm start`): the system packages needed. Chromium
 // hosts the VS Code workbench, ripgrep and the Kerberos headers let code-server install offline,
-// Neovim runs the README's Neovim configuration; LibreOffice, poppler and msoffcrypto-tool check the Word export. `node scripts/test-deps.mjs [package…]` checks the
+// Neovim runs the README's Neovim configuration; LibreOffice is the advice reader's test oracle and, with poppler and msoffcrypto-tool, checks the Word export. `node scripts/test-deps.mjs [package…]` checks the
 // named ones (default: all). Installs them with apt-get when run as root on Debian (as CI does);
 // otherwise says what to install and stops.
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -17,6 +17,8 @@ const needs = [
   { pkg: 'poppler-utils', ok: () => spawnSync('pdfinfo', ['-v'], { stdio: 'ignore' }).status === 0 },
   { pkg: 'python3-msoffcrypto-tool', ok: () => existsSync('/usr/bin/msoffcrypto-tool') },
   { pkg: 'python3-uno', ok: () => spawnSync('/usr/bin/python3', ['-c', 'import uno'], { stdio: 'ignore' }).status === 0 },
+  // The review tests (ehcp diff --git, --changed-since, textconv) run real git.
+  { pkg: 'git', ok: () => spawnSync('git', ['--version']).status === 0 },
 ];
 const wanted = process.argv.slice(2);
 const missing = needs.filter((n) => (wanted.length === 0 || wanted.includes(n.pkg)) && !n.ok()).map((n) => n.pkg);

@@ -7,6 +7,8 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { registerExport } from './export';
 import { registerReply } from './reply';
+import { registerReview } from './review';
+import { registerAdvice } from './advice';
 
 let client: LanguageClient | undefined;
 
@@ -93,6 +95,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<EhcpAp
 
   registerExport(context);
   registerReply(context, client);
+  registerReview(context, client);
+  registerAdvice(context, client);
 
   await client.start();
   updateStatus();

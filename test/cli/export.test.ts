@@ -7,6 +7,7 @@ import { checkAccessibility } from '../../server/src/export/accessibility';
 import { decryptDocx, isEncryptedDocx } from '../../server/src/export/encrypt';
 import { unzip } from '../export/helpers';
 import { ensureBuilt, expectOneLineError, removeWorkspace, run, workspace } from './helpers';
+import { HOSTILE_PLANS, SECRET } from '../util/hostile-plans';
 import { children, cleanPlan, errorPlan } from './plans';
 
 const dirs: string[] = [];
@@ -179,6 +180,19 @@ describe('ehcp export', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('a.ehcp.yaml: the glossary cannot explain 1 term: QXV');
     expect(r.stderr).toBe('');
+  });
+
+  it('hostile plans: none exported, even forced, and none of their text on stderr', () => {
+    const files: Record<string, string> = { 'out/.keep': '' };
+    for (const [name, text] of Object.entries(HOSTILE_PLANS)) files[`${name}.ehcp.yaml`] = text;
+    const cwd = ws(files);
+    const r = run(['export', '.', '--out-dir', 'out', '--force'], { cwd });
+    expect(r.code).toBe(1);
+    expect(r.stderr).not.toContain(SECRET);
+    expect(r.stderr).not.toMatch(/stringified|Warning:|\n\s+at /);
+    expect(r.stderr.split('\n').filter((l) => l.includes('cannot be read as a plan')).length).toBeGreaterThanOrEqual(Object.keys(HOSTILE_PLANS).length - 2);
+    const written = readdirSync(path.join(cwd, 'out')).filter((f) => f.endsWith('.docx'));
+    for (const f of written) expect(isDocx(path.join(cwd, 'out', f))).toBe(true); // anything exported is a whole, valid document
   });
 
   it('keeps plan text off stderr', () => {

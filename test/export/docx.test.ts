@@ -88,6 +88,16 @@ describe('document structure', () => {
     expect(parts['word/settings.xml']).not.toContain('documentProtection');
   });
 
+  it('also takes a plan object alone, hashing its YAML', async () => {
+    const { plan } = prepared(priya).source;
+    const bytes = await exportToDocx(plan);
+    expect(Buffer.isBuffer(bytes)).toBe(true);
+    const parts = unzip(bytes);
+    expect(bookmarks(parts['word/document.xml']!).has('ehcp_F_P1')).toBe(true);
+    expect(parts['docProps/custom.xml']).toMatch(/name="ehcp_plan_hash"><vt:lpwstr>sha256:[0-9a-f]{64}</);
+    expect(parts['docProps/custom.xml']).toMatch(/name="ehcp_plan_path"><vt:lpwstr><\/vt:lpwstr>|name="ehcp_plan_path"><vt:lpwstr\/>/);
+  });
+
   it('turns track changes off when asked', async () => {
     const parts = unzip(await exportToDocx(prepared(priya).source, { trackChanges: false }));
     expect(parts['word/settings.xml']).not.toContain('<w:trackRevisions/>');
@@ -174,6 +184,22 @@ describe('document structure', () => {
     expect(explained.unexplainedTerms).toEqual([]);
     const doc2 = unzip(await exportToDocx(explained.source, { glossary: explained.glossary }))['word/document.xml']!;
     expect(squash(textOfXml(doc2))).toContain('QXVThe Quiet Voices team, who help children speak up in class.');
+  });
+
+  it('bookmarks ids that bookmarks cannot hold (dots, dashes, 40 characters) under their hashed names, and a duplicate id once', async () => {
+    const p = prepared(priya);
+    const plan = p.source.plan;
+    const long = `P-${'x'.repeat(38)}`;
+    const provision = [{ ...plan.provision[0]!, id: 'P1-a.2026' }, { ...plan.provision[1]!, id: long }, { ...plan.provision[2]!, id: 'P1-a.2026' }, ...plan.provision.slice(3)];
+    const doc = unzip(await exportToDocx({ ...p.source, plan: { ...plan, provision } }))['word/document.xml']!;
+    const marks = bookmarks(doc);
+    for (const item of provision.slice(0, 2)) {
+      const name = bookmarkName('F', item.id);
+      expect(name).not.toBe(`ehcp_F_${item.id}`);
+      expect(squash(marks.get(name)!.text)).toBe(squash(itemLabel(item.id) + item.text));
+    }
+    expect([...doc.matchAll(new RegExp(`w:name="${bookmarkName('F', 'P1-a.2026')}"`, 'g'))]).toHaveLength(1);
+    expect(squash(textOfXml(doc))).toContain(squash(itemLabel('P1-a.2026') + plan.provision[2]!.text)); // shown, not bookmarked
   });
 
   it('escapes XML in plan text and keeps unusual characters', async () => {

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { checkText } from '../../server/src/core/check';
 import { parseConfig } from '../../server/src/core/config';
 import { parsePlan } from '../../server/src/core/parse';
+import { checkWithAdvice } from '../util/advice';
 import { actualFindings, expectedFindings, planFiles, read } from '../util/expectations';
 
 const caseload = join(__dirname, '../../examples/caseload');
@@ -18,9 +19,9 @@ describe('the example caseload checks as its comments say', () => {
     expect(clean.length).toBeGreaterThan(files.length / 2);
   });
   for (const file of files) {
-    it(file.slice(caseload.length + 1), () => {
+    it(file.slice(caseload.length + 1), async () => {
       const text = read(file);
-      expect(actualFindings(checkText(text, { config }))).toEqual(expectedFindings(text));
+      expect(actualFindings(await checkWithAdvice(file, text, { config }))).toEqual(expectedFindings(text));
     });
   }
   it('covers every broad area of need', () => {

@@ -24,6 +24,8 @@ function expectSpansExact(text: string, r: ProvisionReading): void {
   if (r.amount) check(r.amount.span, r.amount.text);
   if (r.group) check(r.group.span, r.group.text);
   if (r.period) check(r.period.span, r.period.text);
+  if (r.unnamedContent) check(r.unnamedContent.span, r.unnamedContent.text);
+  if (r.adviserVoice) check(r.adviserVoice.span, r.adviserVoice.text);
 }
 
 function checkCase(c: QuantifyCase): void {
@@ -49,6 +51,8 @@ function checkCase(c: QuantifyCase): void {
   if (c.qualification !== undefined) {
     expect(r.providers.map((p) => p.qualification ?? '').join(' | '), 'qualification').toContain(c.qualification);
   }
+  expect(r.unnamedContent !== undefined, 'no content named').toBe(c.noContent === true);
+  expect(r.adviserVoice !== undefined, "adviser's voice").toBe(c.adviserVoice === true);
   expectSpansExact(c.text, r);
   for (const v of r.vague) {
     expect(v.advice.length, 'advice').toBeGreaterThan(10);
@@ -57,11 +61,11 @@ function checkCase(c: QuantifyCase): void {
 }
 
 describe('quantify: labelled cases', () => {
-  it('has enough varied cases, each with its deliverer labelled unless missing', () => {
-    expect(quantifyCases.length).toBeGreaterThanOrEqual(160);
+  it('has enough varied cases, each with its deliverer labelled unless missing or the item is the specification', () => {
+    expect(quantifyCases.length).toBeGreaterThanOrEqual(480);
     expect(new Set(quantifyCases.map((c) => c.text)).size).toBe(quantifyCases.length);
     for (const c of quantifyCases) {
-      if (!c.missing.includes('provider')) expect(c.provider?.length ?? (c.oversees?.length ?? 0), c.text).toBeGreaterThan(0);
+      if (!c.missing.includes('provider') && !c.item) expect(c.provider?.length ?? (c.oversees?.length ?? 0), c.text).toBeGreaterThan(0);
     }
   });
 

@@ -5,6 +5,7 @@ import { checkText } from '../../server/src/core/check';
 import { allRuleIds, ruleDocPath } from '../../server/src/core/rules/index';
 import type { Finding } from '../../server/src/core/types';
 import { applyEdits } from '../util/edits';
+import { checkWithAdvice } from '../util/advice';
 import { actualFindings, expectedFindings, read } from '../util/expectations';
 
 const fixtures = join(__dirname, '../fixtures/rules');
@@ -28,10 +29,10 @@ describe('the clean plan has no findings', () => {
 
 describe('rule fixtures find exactly what their comments expect', () => {
   for (const id of allRuleIds) {
-    for (const file of readdirSync(join(fixtures, id))) {
-      it(`${id}/${file}`, () => {
+    for (const file of readdirSync(join(fixtures, id)).filter((f) => /\.ehcp\.ya?ml$/.test(f))) {
+      it(`${id}/${file}`, async () => {
         const text = read(join(fixtures, id, file));
-        expect(actualFindings(checkText(text))).toEqual(expectedFindings(text));
+        expect(actualFindings(await checkWithAdvice(join(fixtures, id, file), text))).toEqual(expectedFindings(text));
       });
     }
   }

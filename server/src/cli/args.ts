@@ -7,7 +7,15 @@ export type Command =
   | { kind: 'help' }
   | { kind: 'version' }
   | { kind: 'rules'; format: Format }
-  | { kind: 'check'; options: CheckArgs };
+  | { kind: 'check'; options: CheckArgs }
+  | { kind: 'diff' | 'fmt' | 'show'; argv: string[] }
+  | { kind: 'advice'; options: AdviceArgs };
+
+/** `ehcp advice`: the traceability report from advice to plan. */
+export interface AdviceArgs {
+  patterns: string[];
+  format: 'text' | 'markdown' | 'json';
+}
 
 export interface CheckArgs {
   /** Files, folders and globs, as typed. */
@@ -18,6 +26,8 @@ export interface CheckArgs {
   cacheLocation?: string;
   config?: string;
   maxWarnings?: number;
+  /** Only plans changed since this revision (from where the branch forked), by git. */
+  changedSince?: string;
 }
 
 /** A mistake in how ehcp was called: exit code 2 and a one-line reason. */
@@ -28,6 +38,10 @@ export class InputError extends Error {}
 
 export const USAGE = `Usage: ehcp check <files | folders | globs…> [options]
        ehcp export <plan | folder…> [options]   (see ehcp export --help)
+       ehcp diff <old> <new> | --git <rev>[..<rev>] [<paths…>]
+       ehcp fmt [--check] <files | folders | globs…>
+       ehcp show --canonical <file>
+       ehcp advice <files | folders | globs…> [--format text|markdown|json]
        ehcp rules
        ehcp reply <returned.docx> [--plan <plan>] [--format text|markdown|json]
        ehcp --help | --version
@@ -39,6 +53,14 @@ Commands:
                             (node_modules and folders starting with "." are skipped). Globs
                             (quote them: "caseload/**/*.ehcp.yaml") pick plans by pattern.
   export                    Export plans to accessible Word documents for families.
+  diff                      What changed for the child between two versions of plans, reductions
+                            in provision first (see ehcp diff --help).
+  fmt                       Lay plans out in the canonical form (see ehcp fmt --help).
+  show --canonical          Print a plan in a form for reading diffs (git textconv).
+  advice                    The traceability report: for each advice report a plan names, each
+                            recommendation, the plan items that cite it, and the advice's and the
+                            plan's who · how often · how long side by side (unused and weakened
+                            first). --format text (default), markdown or json.
   rules                     List every rule with its default severity and what it checks.
   reply                     Read the family's returned Word draft: comments and changes by
                             plan item, with conflicts (see ehcp reply --help).
@@ -52,6 +74,8 @@ Options for check:
   --config <path>           Use this configuration file for every plan, instead of the
                             nearest .ehcprc.yaml above each plan.
   --max-warnings <n>        Exit with code 1 when there are more than n warnings.
+  --changed-since <rev>     Check only plans added or changed since <rev> (from where the
+                            branch forked from it), working tree included. Needs git.
 
 Options:
   -h, --help                Show this help.
@@ -63,9 +87,12 @@ Exit codes: 0 no errors found, 1 errors found (or too many warnings),
 
 /** Parse argv (without node and the script path). */
 export function parseArgs(argv: readonly string[]): Command {
+  // Commands with their own options parse them in their own files.
+  const sub = argv[0];
+  if (sub === 'diff' || sub === 'fmt' || sub === 'show') return { kind: sub, argv: argv.slice(1) };
   const positional: string[] = [];
   const flags = new Map<string, string | true>();
-  const withValue = new Set(['--format', '--cache-location', '--config', '--max-warnings']);
+  const withValue = new Set(['--format', '--cache-location', '--config', '--max-warnings', '--changed-since']);
   const switches = new Set(['--quiet', '--cache', '--help', '--version']);
   const aliases: Record<string, string> = { '-h': '--help', '-v': '--version', '-V': '--version', '-q': '--quiet', '-f': '--format', '-c': '--config' };
 
@@ -104,22 +131,31 @@ export function parseArgs(argv: readonly string[]): Command {
   if (flags.has('--version')) return { kind: 'version' };
 
   const [command, ...rest] = positional;
+  if (command === 'advice') {
+    for (const f of ['--quiet', '--cache', '--cache-location', '--config', '--max-warnings']) {
+      if (flags.has(f)) throw new UsageError(`${f} is an option of "ehcp check", not "ehcp advice"`);
+    }
+    const raw = flags.get('--format') ?? 'text';
+    if (raw !== 'text' && raw !== 'markdown' && raw !== 'json') throw new UsageError(`unknown format ${quoteArg(String(raw))} for "ehcp advice" (use text, markdown or json)`);
+    if (rest.length === 0) throw new UsageError('give at least one plan file, folder or glob, for example: ehcp advice caseload/');
+    return { kind: 'advice', options: { patterns: rest, format: raw } };
+  }
   const format = parseFormat(flags.get('--format'));
   if (command === undefined) throw new UsageError('no command given: try "ehcp check <files | folders | globs…>" or "ehcp --help"');
   if (command === 'help') return { kind: 'help' };
   if (command === 'rules') {
     if (rest.length > 0) throw new UsageError(`"ehcp rules" takes no arguments (got ${quoteArg(rest[0]!)})`);
-    for (const f of ['--quiet', '--cache', '--cache-location', '--config', '--max-warnings']) {
+    for (const f of ['--quiet', '--cache', '--cache-location', '--config', '--max-warnings', '--changed-since']) {
       if (flags.has(f)) throw new UsageError(`${f} is an option of "ehcp check", not "ehcp rules"`);
     }
     if (format === 'sarif') throw new UsageError('"ehcp rules" can print text or json, not sarif');
     return { kind: 'rules', format };
   }
-  if (command !== 'check') throw new UsageError(`unknown command ${quoteArg(command)} (the commands are check, rules and reply; see ehcp --help)`);
-  if (rest.length === 0) throw new UsageError('give at least one plan file, folder or glob to check, for example: ehcp check caseload/');
+  if (command !== 'check') throw new UsageError(`unknown command ${quoteArg(command)} (the commands are check, rules, advice, export, reply, diff, fmt and show; see ehcp --help)`);
+  if (rest.length === 0 && !flags.has('--changed-since')) throw new UsageError('give at least one plan file, folder or glob to check, for example: ehcp check caseload/');
 
   const options: CheckArgs = {
-    patterns: rest,
+    patterns: rest.length > 0 ? rest : ['.'],
     format,
     quiet: flags.has('--quiet'),
     cache: flags.has('--cache') || flags.has('--cache-location'),
@@ -138,6 +174,11 @@ export function parseArgs(argv: readonly string[]): Command {
   if (typeof maxWarnings === 'string') {
     if (!/^\d+$/.test(maxWarnings)) throw new UsageError(`--max-warnings needs a whole number of 0 or more (got ${quoteArg(maxWarnings)})`);
     options.maxWarnings = Number(maxWarnings);
+  }
+  const changedSince = flags.get('--changed-since');
+  if (typeof changedSince === 'string') {
+    if (changedSince === '') throw new UsageError('--changed-since needs a revision, for example origin/main');
+    options.changedSince = changedSince;
   }
   return { kind: 'check', options };
 }

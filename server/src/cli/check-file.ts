@@ -4,9 +4,11 @@
  * an `ok: false` result with a one-line reason.
  */
 import { readFileSync, statSync } from 'node:fs';
-import { checkText } from '../core/check';
+import { dirname, resolve } from 'node:path';
+import { AdviceStore, loadAdvice } from '../advice/store';
+import { checkPlan } from '../core/check';
 import type { RuleConfig } from '../core/config';
-import { MAX_PLAN_BYTES } from '../core/parse';
+import { MAX_PLAN_BYTES, parsePlan } from '../core/parse';
 import type { Finding } from '../core/types';
 import { decodeText, hashBytes, ioReason } from './io';
 
@@ -36,7 +38,10 @@ export type FileResult =
     }
   | { file: string; ok: false; error: string };
 
-export function checkFile(task: FileTask, config: RuleConfig, wantHash: boolean): FileResult {
+/** Advice reports read in this thread, shared by the plans that name them. */
+const adviceStore = new AdviceStore();
+
+export async function checkFile(task: FileTask, config: RuleConfig, wantHash: boolean): Promise<FileResult> {
   const { file } = task;
   let size: number;
   let mtimeMs: number;
@@ -69,7 +74,9 @@ export function checkFile(task: FileTask, config: RuleConfig, wantHash: boolean)
 
   let findings: Finding[];
   try {
-    findings = checkText(decodeText(bytes), { config }).map(plain);
+    const parsed = parsePlan(decodeText(bytes));
+    const advice = parsed.plan.advice.some((a) => a.file) ? await loadAdvice(file, parsed.plan.advice, adviceStore) : undefined;
+    findings = checkPlan(parsed, { config, advice }).map(plain);
   } catch (error) {
     // The core reports problems as findings; this is the last guard (say, YAML nested so deep
     // that the parser runs out of stack), so one odd file cannot stop a caseload run.
@@ -82,4 +89,28 @@ export function checkFile(task: FileTask, config: RuleConfig, wantHash: boolean)
 /** The CLI prints no fixes: keep findings small for the worker messages and the cache. */
 function plain(f: Finding): Finding {
   return { rule: f.rule, severity: f.severity, message: f.message, range: f.range };
+}
+
+/**
+ * The size and time of each advice file a plan may name (every `file:` value), for the cache key:
+ * a changed report is a changed plan. Over-inclusive is fine: it only costs a re-check.
+ */
+export function adviceStamps(file: string): string {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return '';
+  }
+  if (!text.includes('file:')) return '';
+  let out = '';
+  for (const m of text.matchAll(/^\s*-?\s*file:\s*["']?([^"'#\r\n]+?)["']?\s*(?:#.*)?$/gm)) {
+    try {
+      const st = statSync(resolve(dirname(file), m[1]!));
+      out += `|${st.size}:${st.mtimeMs}`;
+    } catch {
+      out += '|-';
+    }
+  }
+  return out;
 }

@@ -41,7 +41,8 @@ Options:
   --force                   Overwrite existing documents, and export plans that have errors
                             (the document then says so on its first page).
   --config <file>           Use this .ehcprc.yaml for every plan.
-  --check-accessibility     Check existing .docx files instead of exporting.
+  --check-accessibility     Check existing .docx files instead of exporting (with
+                            --large-print, text must be at least 16 pt).
   -h, --help                Show this help.
 
 Exit codes: 0 done, 1 a plan has errors or a document failed the check, 2 the command could not run.
@@ -144,11 +145,13 @@ export function documentName(planFile: string): string {
 async function readPassword(args: ExportArgs): Promise<string | undefined> {
   let raw: string;
   if (args.passwordStdin) {
-    if (process.stdin.isTTY) process.stderr.write('Type the password and press Enter (it is not shown), or pipe it in:\n');
-    let text = '';
-    process.stdin.setEncoding('utf8');
-    for await (const chunk of process.stdin) text += chunk as string;
-    raw = text;
+    if (process.stdin.isTTY) raw = await readHidden('Password (not shown; send it to the family separately): ');
+    else {
+      let text = '';
+      process.stdin.setEncoding('utf8');
+      for await (const chunk of process.stdin) text += chunk as string;
+      raw = text;
+    }
   } else if (args.passwordFile !== undefined) {
     try {
       raw = readFileSync(args.passwordFile, 'utf8');
@@ -162,16 +165,45 @@ async function readPassword(args: ExportArgs): Promise<string | undefined> {
   return password;
 }
 
+/** Reads a line from the terminal without echoing it. */
+function readHidden(prompt: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const stdin = process.stdin;
+    process.stderr.write(prompt);
+    let typed = '';
+    stdin.setRawMode(true);
+    stdin.setEncoding('utf8');
+    const done = (error?: Error) => {
+      stdin.setRawMode(false);
+      stdin.pause();
+      stdin.off('data', onData);
+      process.stderr.write('\n');
+      if (error) reject(error);
+      else resolve(typed);
+    };
+    const onData = (chunk: string) => {
+      for (const ch of chunk) {
+        if (ch === '\r' || ch === '\n') return done();
+        if (ch === '\u0003') return done(new UsageError('cancelled'));
+        if (ch === '\u007f' || ch === '\b') typed = typed.slice(0, -1);
+        else if (ch >= ' ') typed += ch;
+      }
+    };
+    stdin.on('data', onData);
+    stdin.resume();
+  });
+}
+
 export async function runExport(argv: readonly string[]): Promise<number> {
   const args = parseExportArgs(argv);
   if (args.help) {
     process.stdout.write(EXPORT_USAGE);
     return 0;
   }
-  return args.checkOnly ? checkDocuments(args.inputs) : exportPlans(args);
+  return args.checkOnly ? checkDocuments(args.inputs, args.largePrint) : exportPlans(args);
 }
 
-function checkDocuments(files: readonly string[]): number {
+function checkDocuments(files: readonly string[], largePrint: boolean): number {
   let failed = 0;
   for (const file of files) {
     let bytes: Buffer;
@@ -180,7 +212,7 @@ function checkDocuments(files: readonly string[]): number {
     } catch (error) {
       throw new InputError(`cannot read ${quoteArg(file)}: ${ioReason(error)}`);
     }
-    const problems = checkAccessibility(bytes);
+    const problems = checkAccessibility(bytes, { largePrint });
     if (problems.length === 0) {
       process.stdout.write(`${file}: passes the accessibility check\n`);
       continue;

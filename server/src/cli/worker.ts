@@ -12,11 +12,10 @@ const setup = workerData as WorkerSetup;
 const port = parentPort;
 
 if (port) {
-  port.on('message', (request: BatchRequest) => {
-    const response: BatchResponse = {
-      id: request.id,
-      results: request.tasks.map((task) => checkFile(task, setup.configs[task.config] ?? {}, setup.wantHash)),
-    };
+  port.on('message', async (request: BatchRequest) => {
+    const results = [];
+    for (const task of request.tasks) results.push(await checkFile(task, setup.configs[task.config] ?? {}, setup.wantHash));
+    const response: BatchResponse = { id: request.id, results };
     port.postMessage(response);
   });
 }

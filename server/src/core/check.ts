@@ -3,12 +3,14 @@ import type { RuleConfig } from './config';
 import { parsePlan, type ParsedPlan, type ProvisionItem } from './parse';
 import { quantify } from './quantify';
 import type { ProvisionReading } from './quantify-types';
-import type { RuleContext } from './rule';
+import type { AdviceLookup, RuleContext } from './rule';
 import { rules } from './rules/index';
 import type { Finding } from './types';
 
 export interface CheckOptions {
   config?: RuleConfig;
+  /** The advice reports the plan's `advice:` entries name, as read by the host (the CLI reads files; the server reads them off the typing path). */
+  advice?: AdviceLookup;
 }
 
 /** Parse and check one plan's text. */
@@ -32,6 +34,7 @@ export function checkPlan(parsed: ParsedPlan, options: CheckOptions = {}): Findi
       parsed,
       plan: parsed.plan,
       reading: readings,
+      advice: (item) => (item.file ? options.advice?.(item) : undefined),
       report: (range, message, fixes) => findings.push({ rule: rule.id, severity: level, message, range, ...(fixes && fixes.length > 0 ? { fixes } : {}) }),
     };
     try {

@@ -2,11 +2,13 @@
  * Text → YAML document with positions, the findings of the YAML and schema layers, and a
  * located model of the plan that the rules read. Never throws: every problem is a finding.
  */
-import { isAlias, isMap, isScalar, isSeq, parseAllDocuments, type Document, type Node, type Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, parseAllDocuments, type Document, type Node, type Pair, Scalar, YAMLMap, YAMLSeq, type YAMLError } from 'yaml';
 import type { z } from 'zod';
+import { assembleChunks, parseChunk, splitBlocks } from './chunks';
 import { LineIndex, spanToRange } from './positions';
 import { planSchema } from './model';
 import { didYouMean } from './suggest';
+import { unknownTopLevelField } from './unknown-field';
 import type { Finding, Range, Span } from './types';
 
 /** Plans are rarely over 200 KB; past this a file is reported, not parsed (keeps the editor responsive). */
@@ -93,8 +95,24 @@ export interface ParsedPlan {
 
 const emptyModel = (): PlanModel => ({ child: {}, needs: [], outcomes: [], provision: [], advice: [], lists: {} });
 
-/** Parse one plan file's text. */
+/**
+ * Parse one plan file's text. When the YAML has an error, the plan is read chunk by chunk (each
+ * top-level field and each list item alone, ./chunks) so that the error is reported where it is
+ * and stays in its item: an unclosed quote or bracket in one provision item does not swallow the
+ * items after it, which would bury the error under findings about items that are really there.
+ */
 export function parsePlan(text: string): ParsedPlan {
+  const whole = parseWhole(text);
+  if (!whole.hasSyntaxErrors || !whole.doc) return whole;
+  const blocks = splitBlocks(text);
+  const assembled = blocks && assembleChunks(blocks, parseChunk);
+  // Chunks that read cleanly when the whole text does not: trust the whole text's errors.
+  if (!assembled || assembled.errors.length === 0) return whole;
+  return parsedFromDocument(text, whole.index, assembled.doc, assembled.errors);
+}
+
+/** The whole text through the YAML parser, as one stream. */
+function parseWhole(text: string): ParsedPlan {
   const index = new LineIndex(text);
   const findings: Finding[] = [];
   const result: ParsedPlan = { text, index, plan: emptyModel(), findings, hasSyntaxErrors: false };
@@ -126,7 +144,7 @@ export function parsePlan(text: string): ParsedPlan {
   for (const [i, d] of docs.entries()) {
     for (const e of d.errors) {
       result.hasSyntaxErrors = true;
-      findings.push({ rule: 'yaml-syntax', severity: 'error', message: yamlMessage(e.code, e.message), range: index.range(e.pos[0], Math.max(e.pos[1], e.pos[0] + 1)) });
+      findings.push(syntaxFinding(index, e));
     }
     if (i !== planDocIndex && d.contents !== null && planDocIndex !== -1) {
       const start = d.range[0];
@@ -172,12 +190,18 @@ function completeParse(result: ParsedPlan, doc: Document.Parsed): ParsedPlan {
 }
 
 /**
- * The ParsedPlan for a document assembled elsewhere (the incremental parser): it must have no
- * YAML errors and no aliases. Same model and schema findings as parsePlan gives for the text.
+ * The ParsedPlan for a document assembled elsewhere (the incremental parser): one YAML document
+ * with no aliases, and the YAML errors found in its parts, in text order, their positions in the
+ * whole text. Same findings and model as parsePlan gives for the text.
  */
-export function parsedFromDocument(text: string, index: LineIndex, doc: Document.Parsed): ParsedPlan {
-  const result: ParsedPlan = { text, index, doc, plan: emptyModel(), findings: [], hasSyntaxErrors: false, value: doc.toJS() };
+export function parsedFromDocument(text: string, index: LineIndex, doc: Document.Parsed, errors: readonly YAMLError[] = []): ParsedPlan {
+  const findings = errors.map((e) => syntaxFinding(index, e));
+  const result: ParsedPlan = { text, index, doc, plan: emptyModel(), findings, hasSyntaxErrors: errors.length > 0, value: doc.toJS() };
   return completeParse(result, doc);
+}
+
+function syntaxFinding(index: LineIndex, e: YAMLError): Finding {
+  return { rule: 'yaml-syntax', severity: 'error', message: yamlMessage(e.code, e.message), range: index.range(e.pos[0], Math.max(e.pos[1], e.pos[0] + 1)) };
 }
 
 function fileFinding(range: Range, message: string): Finding {
@@ -350,7 +374,13 @@ function issueToFinding(parsed: ParsedPlan, issue: Issue): Finding | undefined {
     return {
       rule: 'schema',
       severity: 'error',
-      message: issue.keys.map((k) => `"${k}" is not a field of ${where || 'a plan'}.${didYouMean(k, known)}`).join(' '),
+      message: issue.keys
+        .map((k) =>
+          path.length === 0
+            ? unknownTopLevelField(k, (parsed.value as Record<string, unknown> | null)?.[k], known)
+            : `"${k}" is not a field of ${where || 'a plan'}.${didYouMean(k, known)}`,
+        )
+        .join(' '),
       range: isMap(parent) ? range(keyNode(parent, issue.keys[0]!)) : range(parent),
     };
   }

@@ -375,11 +375,24 @@ class Styles {
     return child(this.defaultPPr, local);
   }
 
+  private readonly inherited = new Map<string, El | null>();
+
   /** A run property from the run, its character style, the paragraph style chain, then the defaults. */
   rProp(rPr: El | undefined, paraStyle: string | undefined, local: string): El | undefined {
     const direct = child(rPr, local);
     if (direct) return direct;
-    for (const s of this.chain(val(child(rPr, 'rStyle')))) {
+    const runStyle = val(child(rPr, 'rStyle'));
+    const key = `${runStyle ?? ''}\u0000${paraStyle ?? ''}\u0000${local}`;
+    let found = this.inherited.get(key);
+    if (found === undefined) {
+      found = this.styleRProp(runStyle, paraStyle, local) ?? null;
+      this.inherited.set(key, found);
+    }
+    return found ?? undefined;
+  }
+
+  private styleRProp(runStyle: string | undefined, paraStyle: string | undefined, local: string): El | undefined {
+    for (const s of this.chain(runStyle)) {
       const found = child(s.rPr, local);
       if (found) return found;
     }

@@ -3,6 +3,7 @@
  * (docx's zip writer); reading and writing files is the caller's (cli/export.ts, client/src/export.ts).
  */
 import { Packer } from 'docx';
+import { stringify } from 'yaml';
 import { checkPlan } from '../core/check';
 import type { RuleConfig } from '../core/config';
 import { createGlossary, termsInPlan, type GlossaryEntry } from '../core/glossary';
@@ -34,9 +35,10 @@ export function preparePlan(text: string, path: string, config?: RuleConfig): Pr
   const findings = checkPlan(parsed, config ? { config } : {});
   const result = planSchema.safeParse(parsed.value);
   if (parsed.hasSyntaxErrors || !result.success) {
+    // The reason names the rule and line, never the finding's message: messages can quote plan text.
     const blocking = findings.filter((f) => f.rule === 'yaml-syntax' || f.rule === 'schema');
     const first = blocking[0];
-    const where = first ? ` (line ${first.range.start.line + 1}: ${first.message})` : '';
+    const where = first ? ` (${plural(blocking.length, 'problem')}, the first a ${first.rule} problem on line ${first.range.start.line + 1}: see ehcp check or the Problems panel)` : '';
     return { ok: false, reason: `the plan cannot be read as a plan, so it cannot be exported${where}`, findings };
   }
   const errors = findings.filter((f) => f.severity === 'error');
@@ -50,6 +52,14 @@ export function glossaryFor(plan: Plan, config?: RuleConfig): { explained: Gloss
   return termsInPlan(plan, createGlossary(config?.glossary, plan.glossary));
 }
 
+function isSource(input: ExportSource | Plan): input is ExportSource {
+  return typeof (input as ExportSource).text === 'string' && typeof (input as ExportSource).plan === 'object' && (input as ExportSource).plan !== null;
+}
+
+function plural(n: number, word: string): string {
+  return n === 1 ? `1 ${word}` : `${n} ${word}s`;
+}
+
 /** A document that failed the accessibility checker: it is never written. */
 export class AccessibilityError extends Error {
   constructor(readonly problems: AccessibilityProblem[]) {
@@ -58,13 +68,17 @@ export class AccessibilityError extends Error {
 }
 
 /**
- * The Word document for a plan, as bytes: built, packed and checked for accessibility.
+ * The Word document for a plan, as bytes (a Node Buffer): built, packed and checked for accessibility.
+ * Give it the plan with its text and path (from preparePlan), or a validated plan object alone: its
+ * text is then its YAML serialisation (what `ehcp_plan_hash` is taken of) and its path is empty.
  * Throws AccessibilityError rather than return a document that fails the checker.
  */
-export async function exportToDocx(source: ExportSource, options: ExportOptions = {}): Promise<Uint8Array> {
+export async function exportToDocx(input: ExportSource | Plan, options: ExportOptions = {}): Promise<Uint8Array> {
+  const source: ExportSource = isSource(input) ? input : { plan: input, text: stringify(input), path: '' };
   const glossary = options.glossary ?? glossaryFor(source.plan).explained;
   const packed = await Packer.toBuffer(buildDocument(source, { ...options, glossary }));
-  const bytes = new Uint8Array(packed.buffer, packed.byteOffset, packed.byteLength);
+  // Typed as its Uint8Array view (@types/node 20's Buffer does not match TypeScript 5.9's Uint8Array); it is a Buffer.
+  const bytes = packed as unknown as Uint8Array;
   const problems = checkAccessibility(bytes, { largePrint: options.largePrint });
   if (problems.length > 0) throw new AccessibilityError(problems);
   return bytes;

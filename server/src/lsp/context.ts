@@ -7,6 +7,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { RuleConfig } from '../core/config';
 import type { ParsedPlan } from '../core/parse';
 import type { Finding } from '../core/types';
+import type { AdviceService } from './advice-service';
 
 export interface ServerSettings {
   rules: Record<string, 'off' | 'error' | 'warning' | 'information' | 'hint'>;
@@ -34,4 +35,6 @@ export interface ServerContext {
    * symbols). Optional: without it the feature handlers assume a client like VS Code.
    */
   clientCapabilities?(): ClientCapabilities | undefined;
+  /** The advice reports the plans name, read off the typing path. Optional: without it there are no advice features. */
+  advice?: AdviceService;
 }

@@ -11,6 +11,7 @@ import { checkPlan } from '../core/check';
 import { CONFIG_FILE, parseConfig, type RuleConfig } from '../core/config';
 import { IncrementalParser } from '../core/incremental';
 import { MAX_PLAN_BYTES, parsePlan, type ParsedPlan } from '../core/parse';
+import type { AdviceLookup } from '../core/rule';
 import type { Finding } from '../core/types';
 import type { ServerSettings } from './context';
 
@@ -36,6 +37,8 @@ export class Plans {
   constructor(
     private readonly documents: TextDocuments<TextDocument>,
     private readonly settings: () => ServerSettings,
+    /** The advice reports a plan names, as cached now, and a key that changes when one is read again. */
+    private readonly advice?: { lookupFor(uri: string): AdviceLookup; keyFor(uri: string, parsed: ParsedPlan): string },
   ) {}
 
   /** The parsed plan for a URI, from the open document if there is one, else from disk. */
@@ -46,10 +49,12 @@ export class Plans {
   getFindings(uri: string): Finding[] {
     const entry = this.entry(uri);
     if (!entry) return [];
-    const { config, key } = this.getConfigWithKey(uri);
+    const { config, key: configKey } = this.getConfigWithKey(uri);
+    const key = this.advice ? `${configKey}|${this.advice.keyFor(uri, entry.parsed)}` : configKey;
     if (!entry.findings || entry.configKey !== key) {
-      entry.findings = checkPlan(entry.parsed, { config });
-      entry.configKey = key;
+      entry.findings = checkPlan(entry.parsed, { config, ...(this.advice ? { advice: this.advice.lookupFor(uri) } : {}) });
+      // The lookup may have started reads: key the findings by what was cached when they were made.
+      entry.configKey = this.advice ? `${configKey}|${this.advice.keyFor(uri, entry.parsed)}` : key;
     }
     return entry.findings;
   }

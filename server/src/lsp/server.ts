@@ -21,8 +21,10 @@ import { describeError } from '../host/quiet';
 import type { ServerContext, ServerSettings } from './context';
 import { toDiagnostic } from './features/convert';
 import { capabilities as featureCapabilities, executeFeatureCommand, featureCommands, registerFeatures } from './features/index';
+import { ADVICE_GLOB, AdviceService } from './advice-service';
 import { findPlanFiles, PLAN_FILE, Plans, toPath, toUri } from './plans';
 import { executeReplyCommand, registerReply, replyCommands, ReplyStore } from './features/reply';
+import { registerReview, reviewCapabilities } from './review';
 
 interface ScanResult {
   plans: number;
@@ -49,7 +51,9 @@ export function startServer(connection: Connection): void {
   let settings: ServerSettings = DEFAULT_SETTINGS;
   let client: ClientCapabilities = {};
   let roots: string[] = [];
-  const plans = new Plans(documents, () => settings);
+  // A report read (or read again) re-checks the plans that name it; checking never waits for a read.
+  const advice = new AdviceService((path) => recheckUsing([path]));
+  const plans = new Plans(documents, () => settings, advice);
   const docsRoot = resolve(__dirname, '..', 'docs', 'rules');
   const timers = new Map<string, NodeJS.Timeout>();
   /** Workspace plans published with diagnostics, so they can be cleared when they go away. */
@@ -72,7 +76,17 @@ export function startServer(connection: Connection): void {
     workspacePlans: () => plans.all(),
     ruleDocUri: (id) => toUri(resolve(docsRoot, '..', '..', ruleDocPath(id))),
     clientCapabilities: () => client,
+    advice,
   };
+
+  function recheckUsing(paths: readonly string[]): void {
+    const wanted = new Set(paths);
+    for (const { uri, parsed } of plans.all()) {
+      if (!parsed.plan.advice.some((a) => wanted.has(advice.pathOf(uri, a) ?? ''))) continue;
+      if (documents.get(uri) || (settings.workspaceDiagnostics.enabled && plans.onDisk.has(uri))) schedule(uri, 0);
+    }
+    if (client.workspace?.codeLens?.refreshSupport) void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
+  }
 
   const publish = (uri: string) => {
     const doc = documents.get(uri);
@@ -187,6 +201,7 @@ export function startServer(connection: Connection): void {
     return {
       capabilities: {
         ...featureCapabilities,
+        ...reviewCapabilities,
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
         executeCommandProvider: { commands: [...featureCommands, ...replyCommands] },
@@ -201,7 +216,7 @@ export function startServer(connection: Connection): void {
     }
     if (client.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
       void connection.client.register(DidChangeWatchedFilesNotification.type, {
-        watchers: [{ globPattern: '**/*.{ehcp.yaml,ehcp.yml}' }, { globPattern: `**/${CONFIG_FILE}` }],
+        watchers: [{ globPattern: '**/*.{ehcp.yaml,ehcp.yml}' }, { globPattern: `**/${CONFIG_FILE}` }, { globPattern: ADVICE_GLOB }],
       });
     }
     if (client.workspace?.workspaceFolders) {
@@ -224,6 +239,8 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onDidChangeWatchedFiles(({ changes }) => {
+    const reports = advice.filesChanged(changes);
+    if (reports.length > 0) recheckUsing(reports);
     let configChanged = false;
     for (const change of changes) {
       if (change.uri.endsWith(CONFIG_FILE)) configChanged = true;
@@ -253,6 +270,7 @@ export function startServer(connection: Connection): void {
   registerFeatures(context, { executeCommand: false });
   const refresh = (uri: string) => schedule(uri, 0);
   registerReply(context, replies, refresh);
+  registerReview(context);
   connection.onExecuteCommand((params) => executeReplyCommand(context, replies, refresh, params.command, params.arguments) ?? executeFeatureCommand(context, params.command, params.arguments));
 
   documents.listen(connection);

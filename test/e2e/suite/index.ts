@@ -10,6 +10,10 @@ export function run(): Promise<void> {
   require('./export.test');
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   require('./reply.test');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  require('./review.test');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  require('./advice.test');
   return new Promise((resolve, reject) => {
     mocha.run((failures) => {
       // The runner ends on this line: code-server's workbench does not always report the exit code.

@@ -1,5 +1,8 @@
 /** Every rule, in the order findings are reported for one item. Ids are a public interface. */
 import type { Rule } from '../rule';
+import { adviceFileMissing } from './advice-file-missing';
+import { adviceRecommendationUnused } from './advice-recommendation-unused';
+import { adviceUnreadable } from './advice-unreadable';
 import { duplicateId } from './duplicate-id';
 import { needWithoutOutcome } from './need-without-outcome';
 import { needWithoutProvision } from './need-without-provision';
@@ -10,9 +13,12 @@ import { provisionNoAmount } from './provision-no-amount';
 import { provisionNoFrequency } from './provision-no-frequency';
 import { provisionNoProvider } from './provision-no-provider';
 import { provisionVague } from './provision-vague';
+import { provisionWeakerThanAdvice } from './provision-weaker-than-advice';
 import { provisionWithoutNeed } from './provision-without-need';
 import { provisionWrongSection } from './provision-wrong-section';
 import { unknownReference } from './unknown-reference';
+import { provisionNoContent } from './provision-no-content';
+import { adviserVoice } from './adviser-voice';
 
 export const rules: readonly Rule[] = [
   provisionVague,
@@ -28,6 +34,12 @@ export const rules: readonly Rule[] = [
   duplicateId,
   provisionWrongSection,
   outcomeNotSmart,
+  provisionNoContent,
+  adviserVoice,
+  adviceFileMissing,
+  adviceUnreadable,
+  adviceRecommendationUnused,
+  provisionWeakerThanAdvice,
 ];
 
 /** Findings made by the parser rather than a rule module; they can be re-levelled but not switched off. */

@@ -1,9 +1,8 @@
 import type { ProvisionItem } from '../parse';
 import type { Rule } from '../rule';
+import { findEducatingTherapy } from '../reading/therapy';
 import { buildThread } from '../thread';
 
-/** Therapy that educates or trains: speech and language therapy, occupational therapy, physiotherapy. */
-const EDUCATING_THERAPY = /\b(speech(?:,)? (?:and|&) language therap\w*|speech therap\w*|S\s?&\s?LT|SaLT|SALT|SLT|occupational therap\w*|OT|physiotherap\w*|physio)\b/;
 /** Social care provision: belongs in H1 or H2, not F. */
 const SOCIAL_CARE = /\b(short breaks?|respite|overnight stays?|social worker|personal assistant|direct payments?|domiciliary care|home care|carers? (?:at|in the) home|family support worker)\b/i;
 /** Health provision that does not educate or train: belongs in G, not F. */
@@ -24,11 +23,11 @@ export const provisionWrongSection: Rule = {
       const section = item.section?.value;
       const text = item.text?.value;
       if (!section || !text || !item.section) continue;
-      const therapy = EDUCATING_THERAPY.exec(text);
+      const therapy = findEducatingTherapy(text);
       if (section !== 'F' && therapy) {
         report(
           item.section.range,
-          `"${therapy[0]}" educates or trains, so it is special educational provision and belongs in Section F (Children and Families Act 2014 s.21(5)); in Section ${section} it cannot be enforced as education. Move it to F.`,
+          `"${therapy.text}" educates or trains, so it is special educational provision and belongs in Section F (Children and Families Act 2014 s.21(5)); in Section ${section} it cannot be enforced as education. Move it to F.`,
           [{ title: 'Move to Section F', edits: [{ range: item.section.range, newText: 'F' }] }],
         );
         continue;

@@ -1,6 +1,7 @@
 import type { CodeLens, Location, Position } from 'vscode-languageserver/node';
 import { getCodeLenses, getLinkedRanges, LIST_LINKED_COMMAND } from '../../core/codelens';
 import type { ServerContext } from '../context';
+import { adviceLenses } from './advice';
 
 /**
  * A lens above each need ("2 outcomes · 3 provision items"). Its command is `ehcp.listLinked`
@@ -13,14 +14,14 @@ export function registerCodeLens(context: ServerContext): void {
     const uri = params.textDocument.uri;
     const parsed = context.getParsed(uri);
     if (!parsed) return null;
-    return getCodeLenses(parsed).map((lens) => ({
+    return [...adviceLenses(context, uri), ...getCodeLenses(parsed).map((lens) => ({
       range: lens.range,
       command: {
         title: lens.title,
         command: LIST_LINKED_COMMAND,
         arguments: [uri, lens.needId, lens.position satisfies Position, lens.targets.map((range): Location => ({ uri, range }))],
       },
-    }));
+    }))];
   });
 }
 

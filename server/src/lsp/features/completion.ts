@@ -1,6 +1,7 @@
 import { CompletionTriggerKind, InsertTextFormat, InsertTextMode, type CompletionItem, type CompletionList } from 'vscode-languageserver/node';
 import { getCompletions } from '../../core/completion';
 import type { ServerContext } from '../context';
+import { adviceCompletions } from './advice';
 import { capabilitiesOf, completionKind, markdown } from './convert';
 
 export const completionTriggerCharacters = [' ', '[', ',', '#'];
@@ -29,7 +30,8 @@ export function registerCompletion(context: ServerContext): void {
         command: item.retrigger ? { title: 'Suggest', command: 'editor.action.triggerSuggest' } : undefined,
       };
     });
-    return { isIncomplete: false, items };
+    // Recommendations from the advice (provision text) and needs paragraphs (need text), first.
+    return { isIncomplete: false, items: [...adviceCompletions(context, params.textDocument.uri, params.position, triggerCharacter), ...items] };
   });
 }
 

@@ -1,6 +1,7 @@
 import type { Hover } from 'vscode-languageserver/node';
 import { getHover } from '../../core/hover';
 import type { ServerContext } from '../context';
+import { adviceHover } from './advice';
 import { markdown } from './convert';
 
 /** textDocument/hover: references, provision readings, findings' rules, field meanings. */
@@ -9,6 +10,8 @@ export function registerHover(context: ServerContext): void {
     const uri = params.textDocument.uri;
     const parsed = context.getParsed(uri);
     if (!parsed) return null;
+    const advice = adviceHover(context, uri, params.position);
+    if (advice) return advice;
     const hover = getHover(parsed, params.position, context.getFindings(uri), { config: context.getConfig(uri), ruleDocUri: (id) => context.ruleDocUri(id) });
     return hover ? { contents: markdown(hover.contents), range: hover.range } : null;
   });

@@ -7,6 +7,7 @@
 import { CodeActionKind, type ServerCapabilities } from 'vscode-languageserver/node';
 import { LIST_LINKED_COMMAND } from '../../core/codelens';
 import type { ServerContext } from '../context';
+import { registerAdviceRequests } from './advice';
 import { registerCodeActions } from './code-actions';
 import { listLinked, registerCodeLens } from './codelens';
 import { completionTriggerCharacters, registerCompletion } from './completion';
@@ -44,6 +45,7 @@ export function registerFeatures(context: ServerContext, options: { executeComma
   registerNavigation(context);
   registerCodeLens(context);
   registerCodeActions(context);
+  registerAdviceRequests(context);
   if (options.executeCommand !== false) {
     context.connection.onExecuteCommand((params) => executeFeatureCommand(context, params.command, params.arguments));
   }

@@ -17,6 +17,7 @@ import {
   type DocumentSymbol as CoreSymbol,
 } from '../../core/navigation';
 import type { ServerContext } from '../context';
+import { adviceDefinition } from './advice';
 import { capabilitiesOf, symbolKind } from './convert';
 
 /** Definition, references, rename, outline, workspace symbols and folding. */
@@ -27,9 +28,11 @@ export function registerNavigation(context: ServerContext): void {
     const uri = params.textDocument.uri;
     const parsed = context.getParsed(uri);
     if (!parsed) return null;
+    const links = capabilitiesOf(context)?.textDocument?.definition?.linkSupport ?? false;
+    const inAdvice = adviceDefinition(context, uri, params.position, links);
+    if (inAdvice) return inAdvice;
     const targets = getDefinition(parsed, params.position);
     if (targets.length === 0) return null;
-    const links = capabilitiesOf(context)?.textDocument?.definition?.linkSupport ?? false;
     if (links) return targets.map((t) => ({ originSelectionRange: t.originRange, targetUri: uri, targetRange: t.targetRange, targetSelectionRange: t.targetSelectionRange }));
     return targets.map((t) => ({ uri, range: t.targetSelectionRange }));
   });
