@@ -138,6 +138,19 @@ describe('importing the family reply in the language server', () => {
     lsp.change(uri, current);
   });
 
+  it('asks which plan a document that names none is a reply to', async () => {
+    const { strFromU8, strToU8, unzipSync, zipSync } = await import('fflate');
+    const files = unzipSync(returned);
+    // A document whose custom properties were removed (saved by another tool, or not from the export).
+    delete files['docProps/custom.xml'];
+    files['[Content_Types].xml'] = strToU8(strFromU8(files['[Content_Types].xml']!).replace(/<Override PartName="\/docProps\/custom\.xml"[^>]*\/>/, ''));
+    const data = Buffer.from(zipSync(files)).toString('base64');
+    const first = await lsp.request<{ status: string; candidates: string[] }>('ehcp/reply/import', { fileName: 'anon.docx', data });
+    expect(first.status).toBe('choose-plan');
+    expect(first.candidates).toContain(uri);
+    expect(await lsp.request('ehcp/reply/import', { fileName: 'anon.docx', data, planUri: uri })).toMatchObject({ status: 'ok', planUri: uri });
+  });
+
   it('asks for the password of an encrypted reply and says when it is wrong', async () => {
     const data = officeCrypto.encrypt(Buffer.from(returned), { password: 'tulip' }).toString('base64');
     expect(await lsp.request('ehcp/reply/import', { fileName: 'locked.docx', data })).toEqual({ status: 'needs-password' });
