@@ -13,6 +13,7 @@ const bundles = [
   { in: 'server/src/cli/worker.ts', out: 'dist/cli-worker.js', external: ['unpdf'] },
   { in: 'server/src/export/encrypt-worker.ts', out: 'dist/export-worker.js' },
   { in: 'server/src/advice/worker.ts', out: 'dist/advice-worker.js' },
+  { in: 'server/src/reply/decrypt-worker.ts', out: 'dist/reply-worker.js' },
   { in: 'server/src/lsp/main.ts', out: 'dist/server.js', bin: true, external: ['unpdf'] },
   { in: 'client/src/extension.ts', out: 'dist/extension.js' },
   { in: 'client/src/export-core.ts', out: 'dist/export-host.js' },

@@ -74,6 +74,22 @@ describe('ehcp reply', () => {
     expect(run(['reply', 'back.docx', '--format', 'sarif'], { cwd: dir }).stderr).toContain('--format must be text, markdown or json');
   });
 
+  it('says an old .doc file needs saving as .docx, without asking for a password', async () => {
+    const CFB = (await import('cfb')).default;
+    const cfb = CFB.utils.cfb_new();
+    CFB.utils.cfb_add(cfb, '/WordDocument', Buffer.alloc(2048));
+    const doc = new Uint8Array(CFB.write(cfb, { type: 'buffer' }) as Buffer);
+    const garbage = new Uint8Array(4096);
+    garbage.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+    const dir = workspace({ 'old.doc': doc, 'broken.docx': garbage });
+    const old = spawnSync(process.execPath, [cli, 'reply', 'old.doc'], { cwd: dir, input: '', encoding: 'utf8' });
+    expect(old.status).toBe(2);
+    expect(old.stderr).toMatch(/^ehcp: cannot read "?old\.doc"?: the file is an old Word 97–2003 document \(\.doc\): open it in Word or LibreOffice and save it as \.docx\n$/);
+    const broken = spawnSync(process.execPath, [cli, 'reply', 'broken.docx'], { cwd: dir, input: '', encoding: 'utf8' });
+    expect(broken.status).toBe(2);
+    expect(broken.stderr).toMatch(/the file is damaged/);
+  });
+
   it('opens a password-protected reply with the password from stdin, and refuses a wrong one', () => {
     const encrypted = officeCrypto.encrypt(Buffer.from(returned), { password: 'correct horse' });
     const dir = workspace({ 'ada.ehcp.yaml': planText, 'locked.docx': new Uint8Array(encrypted) });

@@ -80,6 +80,10 @@ describe('importing the family reply in the language server', () => {
     expect(titles).toContain('Accept the family\'s change: Replace "20 minutes" with "30 minutes"');
     expect(titles).toContain("Decline the family's change…");
     expect(titles).toContain("Accept all 2 of the family's changes to P2");
+    // Accept all: both changes on P2 in one edit (not applied here).
+    const all = actions.find((a) => a.title === "Accept all 2 of the family's changes to P2")!;
+    expect(text(applyEdits(current, all.edit!.changes![uri]!), 'P2')).toBe('Daily 1:1 phonics teaching from a trained teaching assistant, 30 minutes a day before lunch, 38 weeks a year.');
+    expect((all.command!.arguments![0] as { keys: string[] }).keys).toHaveLength(2);
     const accept = actions.find((a) => a.title.startsWith("Accept the family's change: Replace \"20 minutes\""))!;
     const edits = accept.edit!.changes![uri]!;
     expect(edits).toHaveLength(1);
@@ -132,6 +136,19 @@ describe('importing the family reply in the language server', () => {
     const actions = await lsp.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: conflict.range, context: { diagnostics: [conflict] } });
     expect(actions.map((a) => a.title)).toEqual(["Use the family's wording for P2 instead of yours", "Decline the family's changes to P2…"]);
     lsp.change(uri, current);
+  });
+
+  it('asks which plan a document that names none is a reply to', async () => {
+    const { strFromU8, strToU8, unzipSync, zipSync } = await import('fflate');
+    const files = unzipSync(returned);
+    // A document whose custom properties were removed (saved by another tool, or not from the export).
+    delete files['docProps/custom.xml'];
+    files['[Content_Types].xml'] = strToU8(strFromU8(files['[Content_Types].xml']!).replace(/<Override PartName="\/docProps\/custom\.xml"[^>]*\/>/, ''));
+    const data = Buffer.from(zipSync(files)).toString('base64');
+    const first = await lsp.request<{ status: string; candidates: string[] }>('ehcp/reply/import', { fileName: 'anon.docx', data });
+    expect(first.status).toBe('choose-plan');
+    expect(first.candidates).toContain(uri);
+    expect(await lsp.request('ehcp/reply/import', { fileName: 'anon.docx', data, planUri: uri })).toMatchObject({ status: 'ok', planUri: uri });
   });
 
   it('asks for the password of an encrypted reply and says when it is wrong', async () => {

@@ -6,9 +6,20 @@
 import officeCrypto from 'officecrypto-tool';
 import { fileKind, ReplyFileError } from './package';
 
-/** Whether the bytes need a password before they can be read. */
+/**
+ * Whether the bytes need a password before they can be read. Throws ReplyFileError for an OLE file
+ * that is not an encrypted package (an old .doc, or damaged), so no password is asked for in vain.
+ */
 export function needsPassword(bytes: Uint8Array): boolean {
-  return fileKind(bytes) === 'ole';
+  if (fileKind(bytes) !== 'ole') return false;
+  let encrypted: boolean;
+  try {
+    encrypted = officeCrypto.isEncrypted(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  } catch {
+    throw new ReplyFileError('the file is damaged: it is not a readable Word document', 'corrupt');
+  }
+  if (!encrypted) throw new ReplyFileError('the file is an old Word 97–2003 document (.doc): open it in Word or LibreOffice and save it as .docx', 'old-word');
+  return true;
 }
 
 /** The decrypted .docx bytes. Throws ReplyFileError: `wrong-password`, `old-word` (a .doc file), `corrupt`. */

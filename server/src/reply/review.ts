@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import type { ParsedPlan, Str } from '../core/parse';
 import { bookmarkName, type BookmarkSection } from '../export/contract';
 import { applySegments } from './read';
-import type { ChangeEntry, ItemRef, ReplyDocument, ReplyEntry, ReplyItem } from './types';
+import { UNKNOWN_AUTHOR, type ChangeEntry, type ItemRef, type ReplyDocument, type ReplyEntry, type ReplyItem } from './types';
 
 /** A need, outcome or provision item of the plan, as the export names it. */
 export interface PlanItemRef {
@@ -131,7 +131,8 @@ export function reviewReply(reply: ReplyDocument, parsed: ParsedPlan, options: R
         key: '',
         kind: 'change',
         how: 'untracked',
-        author: reply.properties.lastModifiedBy || 'Unknown author',
+        // Nothing records who typed it (the document's last author may be the caseworker who exported it).
+        author: UNKNOWN_AUTHOR,
         date: reply.properties.modified,
         deleted: current,
         inserted: item.original,

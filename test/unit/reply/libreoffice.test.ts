@@ -4,7 +4,9 @@
  * renumbers bookmarks, may move a bookmarkEnd, rewrites runs and keeps comments without authors.
  * Both must tie the same entries to the same items.
  */
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parsePlan } from '../../../server/src/core/parse';
@@ -149,5 +151,38 @@ describe('returned exports, as Word saves them and after a LibreOffice round tri
     // LibreOffice may keep the move or save it as a deletion and an insertion.
     expect(view(l, { how: false })).toEqual(view(w, { how: false }));
     expect(proposed(l)).toEqual(proposed(w));
+  });
+});
+
+/** LibreOffice's Python bridge (Debian's python3-uno): edits made by LibreOffice itself. */
+const hasUno = spawnSync('/usr/bin/python3', ['-c', 'import uno'], { stdio: 'ignore' }).status === 0;
+
+describe.skipIf(!hasUno)('a reply edited in LibreOffice itself (changes recorded by LibreOffice, no user name)', () => {
+  let reply: ReplyDocument;
+  beforeAll(async () => {
+    const exported = await makeExport(planText, 'ada-brown.ehcp.yaml');
+    const dir = mkdtempSync(join(tmpdir(), 'ehcp-reply-uno-'));
+    try {
+      writeFileSync(join(dir, 'in.docx'), exported);
+      const edits = [
+        { op: 'replace', find: '20 minutes', by: '30 minutes' },
+        { op: 'append', after: 'take turns in conversation.', text: ' She is very shy.' },
+      ];
+      const r = spawnSync('/usr/bin/python3', [join(__dirname, 'scripts', 'lo-edit.py'), join(dir, 'in.docx'), join(dir, 'out.docx'), join(dir, 'profile'), JSON.stringify(edits)], { encoding: 'utf8', timeout: 200_000 });
+      expect(r.stdout.trim()).toBe('SAVED');
+      reply = readReply(new Uint8Array(readFileSync(join(dir, 'out.docx'))));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 240_000);
+
+  it('ties its tracked changes to the items, by an unknown author', () => {
+    expect(view(reply)).toEqual([
+      { kind: 'change', item: 'N1', author: 'Unknown author', how: 'tracked', what: '→She is very shy.' },
+      { kind: 'change', item: 'P2', author: 'Unknown author', how: 'tracked', what: '20 minutes→30 minutes' },
+    ]);
+    const review = reviewReply(reply, parsePlan(planText));
+    expect(review.items.find((i) => i.id === 'P2')!.withChange.values().next().value).toBe('Daily 1:1 phonics teaching from a trained teaching assistant, 30 minutes a day, 38 weeks a year.');
+    expect(review.items.find((i) => i.id === 'N1')!.proposed).toMatch(/take turns in conversation\. She is very shy\.$/);
   });
 });

@@ -10,7 +10,8 @@ import { basename, dirname, join } from 'node:path';
 import type { ParsedPlan } from '../../core/parse';
 import type { Finding } from '../../core/types';
 import { describeError } from '../../host/quiet';
-import { decryptReply, needsPassword } from '../../reply/decrypt';
+import { needsPassword } from '../../reply/decrypt';
+import { decryptOffThread } from '../../reply/decrypt-thread';
 import { declinedKeys, describeEntry, readReplyLog, recordDecision, replyLogName, ReplyLogError, type Decision, type LoggedReply } from '../../reply/log';
 import { CLEAR_REQUEST, IMPORT_REQUEST, RECORD_COMMAND, type ImportParams, type ImportResult, type RecordArgs } from '../../reply/commands';
 import { replyFindings } from '../../reply/notes';
@@ -114,7 +115,7 @@ export function registerReply(context: ServerContext, store: ReplyStore, refresh
       if (needsPassword(bytes)) {
         if (!params.password) return { status: 'needs-password' };
         try {
-          bytes = await decryptReply(bytes, params.password);
+          bytes = await decryptOffThread(bytes, params.password);
         } catch (error) {
           if (error instanceof ReplyFileError && error.code === 'wrong-password') return { status: 'wrong-password', message: `The password is not right for ${params.fileName}.` };
           throw error;
