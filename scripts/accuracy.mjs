@@ -7,12 +7,10 @@
 // real rules on it are compared with the labels. The held-out statements (held-out.yaml), never used
 // to tune the reader, get a table of their own. `--json` prints the figures as JSON instead;
 // `--rules=provision-vague,provision-no-amount` measures only the rules named.
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { loadTs } from './lib/load-ts.mjs';
 import { parse } from 'yaml';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -163,28 +161,9 @@ function oneLine(text) {
 
 /** The checking core, bundled from source for this run (so it measures the code as it is now). */
 async function loadCore() {
-  const dir = mkdtempSync(path.join(tmpdir(), 'ehcp-accuracy-'));
-  const outfile = path.join(dir, 'core.cjs');
-  try {
-    await build({
-      stdin: {
-        contents: [
-          "export { checkText } from './server/src/core/check';",
-          "export { quantify } from './server/src/core/quantify';",
-          "export { allRuleIds } from './server/src/core/rules/index';",
-        ].join('\n'),
-        resolveDir: root,
-        loader: 'ts',
-      },
-      bundle: true,
-      platform: 'node',
-      format: 'cjs',
-      target: 'node20',
-      outfile,
-      logLevel: 'warning',
-    });
-    return createRequire(import.meta.url)(outfile);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  return loadTs('accuracy-core', [
+    "export { checkText } from './server/src/core/check';",
+    "export { quantify } from './server/src/core/quantify';",
+    "export { allRuleIds } from './server/src/core/rules/index';",
+  ]);
 }

@@ -9,12 +9,11 @@
 // Expects dist/ built (`npm run bench` builds first).
 import { spawn } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { deflateRawSync } from 'node:zlib';
-import { build } from 'esbuild';
+import { loadTs } from './lib/load-ts.mjs';
 import { strToU8, zipSync } from 'fflate';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 
@@ -25,17 +24,7 @@ const work = mkdtempSync(join(tmpdir(), 'ehcp-bench-advice-'));
 
 try {
   // ------------------------------------------------------------ the reader, in-process
-  const outfile = join(work, 'reader.cjs');
-  await build({
-    stdin: { contents: "export { readAdvice, formatOf } from './server/src/advice/read';\n", resolveDir: root, loader: 'ts' },
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    outfile,
-    logLevel: 'warning',
-  });
-  const { readAdvice, formatOf } = createRequire(import.meta.url)(outfile);
+  const { readAdvice, formatOf } = await loadTs('bench-advice-reader', ["export { readAdvice, formatOf } from './server/src/advice/read';"]);
 
   const time = async (fn, runs) => {
     const times = [];

@@ -9,11 +9,10 @@
 //    .docx, one process per document as a caseworker would run it, as a peer.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { loadavg, tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { loadTs } from './lib/load-ts.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const caseload = path.join(root, 'bench', 'generated');
@@ -130,27 +129,13 @@ function markdown(plan) {
 }
 
 async function loadCore() {
-  const outfile = path.join(root, 'node_modules', '.cache', 'ehcp-bench', 'export.cjs');
-  await build({
-    stdin: {
-      contents: [
-        "export { preparePlan, exportToDocx } from './server/src/export/docx';",
-        "export { buildDocument } from './server/src/export/document';",
-        "export { checkAccessibility } from './server/src/export/accessibility';",
-        "export { encryptDocxSync } from './server/src/export/encrypt';",
-        "export { Packer } from 'docx';",
-      ].join('\n'),
-      resolveDir: root,
-      loader: 'ts',
-    },
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    outfile,
-    logLevel: 'warning',
-  });
-  return createRequire(import.meta.url)(outfile);
+  return loadTs('bench-export', [
+    "export { preparePlan, exportToDocx } from './server/src/export/docx';",
+    "export { buildDocument } from './server/src/export/document';",
+    "export { checkAccessibility } from './server/src/export/accessibility';",
+    "export { encryptDocxSync } from './server/src/export/encrypt';",
+    "export { Packer } from 'docx';",
+  ]);
 }
 
 function fail(message) {

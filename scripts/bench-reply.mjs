@@ -5,11 +5,10 @@
 // (unzip + XML + tying to items), to compare it with the plan, and to build the editor's notes.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { loadavg } from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { loadTs } from './lib/load-ts.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const caseload = path.join(root, 'bench', 'generated');
@@ -69,29 +68,15 @@ console.log(`  compare with the plan:           ${review.toFixed(2)} ms per docu
 console.log(`  editor notes and quick fixes:    ${notes.toFixed(2)} ms per document`);
 
 async function load() {
-  const outfile = path.join(root, 'node_modules', '.cache', 'ehcp-bench', 'reply.cjs');
-  await build({
-    stdin: {
-      contents: [
-        "export { preparePlan, exportToDocx } from './server/src/export/docx';",
-        "export { bookmarkName } from './server/src/export/contract';",
-        "export { parsePlan } from './server/src/core/parse';",
-        "export { readReply } from './server/src/reply/read';",
-        "export { reviewReply } from './server/src/reply/review';",
-        "export { replyFindings } from './server/src/reply/notes';",
-        "export { DocxEditor } from './test/unit/reply/docx-edit';",
-      ].join('\n'),
-      resolveDir: root,
-      loader: 'ts',
-    },
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    outfile,
-    logLevel: 'warning',
-  });
-  return createRequire(import.meta.url)(outfile);
+  return loadTs('bench-reply', [
+    "export { preparePlan, exportToDocx } from './server/src/export/docx';",
+    "export { bookmarkName } from './server/src/export/contract';",
+    "export { parsePlan } from './server/src/core/parse';",
+    "export { readReply } from './server/src/reply/read';",
+    "export { reviewReply } from './server/src/reply/review';",
+    "export { replyFindings } from './server/src/reply/notes';",
+    "export { DocxEditor } from './test/unit/reply/docx-edit';",
+  ]);
 }
 
 function fail(message) {

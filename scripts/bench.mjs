@@ -11,11 +11,10 @@
 // Expects dist/ to be built (`npm run bench` builds first).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { loadTs } from './lib/load-ts.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const caseload = path.join(root, 'bench', 'generated');
@@ -137,21 +136,9 @@ function runCli(args, env = {}) {
 
 /** The checking core and the yaml parser, bundled as the CLI bundles them, loaded in this process. */
 async function loadCore() {
-  const outfile = path.join(root, 'node_modules', '.cache', 'ehcp-bench', 'core.cjs');
-  await build({
-    stdin: {
-      contents: "export { parseDocument } from 'yaml';\nexport { parsePlan } from './server/src/core/parse';\nexport { checkText } from './server/src/core/check';\n",
-      resolveDir: root,
-      loader: 'ts',
-    },
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    outfile,
-    logLevel: 'warning',
-  });
-  return createRequire(import.meta.url)(outfile);
+  return loadTs('bench-core', [
+    "export { parseDocument } from 'yaml';\nexport { parsePlan } from './server/src/core/parse';\nexport { checkText } from './server/src/core/check';\n",
+  ]);
 }
 
 function fail(message) {

@@ -8,11 +8,10 @@
 // on the family's change (skip it with --no-editor).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { loadTs } from './lib/load-ts.mjs';
 import { launchChromium, startCodeServer } from './code-server.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -117,23 +116,9 @@ async function editorPicture(returned) {
 }
 
 async function load() {
-  const outfile = path.join(root, 'node_modules', '.cache', 'ehcp-pictures', 'reply.cjs');
-  await build({
-    stdin: {
-      contents: [
-        "export { preparePlan, exportToDocx } from './server/src/export/docx';",
-        "export { DocxEditor, roundTripThroughLibreOffice } from './test/unit/reply/docx-edit';",
-      ].join('\n'),
-      resolveDir: root,
-      loader: 'ts',
-    },
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    outfile,
-    logLevel: 'warning',
-  });
-  return createRequire(import.meta.url)(outfile);
+  return loadTs('reply-pictures', [
+    "export { preparePlan, exportToDocx } from './server/src/export/docx';",
+    "export { DocxEditor, roundTripThroughLibreOffice } from './test/unit/reply/docx-edit';",
+  ]);
 }
 
