@@ -23,6 +23,17 @@ const THERAPY_WORDS =
 
 /** The first mention of therapy that educates or trains, as written, or undefined. */
 export function findEducatingTherapy(text: string): { text: string; span: Span } | undefined {
+  // Checked on every keystroke for every item: remember the answer for each text.
+  if (therapyMemo.has(text)) return therapyMemo.get(text);
+  const found = scanTherapy(text);
+  if (therapyMemo.size > 20_000) therapyMemo.clear();
+  therapyMemo.set(text, found);
+  return found;
+}
+
+const therapyMemo = new Map<string, { text: string; span: Span } | undefined>();
+
+function scanTherapy(text: string): { text: string; span: Span } | undefined {
   const s = normalise(text);
   const mention = scanRoles(s).find((m) => EDUCATING_ROLES.has(m.role.name));
   const words = THERAPY_WORDS.exec(s);
