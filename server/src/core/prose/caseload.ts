@@ -11,11 +11,14 @@ const fingerprintsOf = memo<{ sentence: Sentence; fp: string }[]>();
 
 /** The fingerprints of a prose value's long sentences, with the sentences (memoised by text and names). */
 export function textFingerprints(text: string, childNames: ReadonlySet<string>): { sentence: Sentence; fp: string }[] {
-  return fingerprintsOf(`${[...childNames].join(' ')}\u0000${text}`, () =>
-    splitSentences(text).flatMap((sentence) => {
-      const fp = sentenceFingerprint(sentence.text, childNames);
-      return fp ? [{ sentence, fp }] : [];
-    }),
+  return fingerprintsOf(
+    [...childNames].join(' '),
+    () =>
+      splitSentences(text).flatMap((sentence) => {
+        const fp = sentenceFingerprint(sentence.text, childNames);
+        return fp ? [{ sentence, fp }] : [];
+      }),
+    text,
   );
 }
 

@@ -169,7 +169,7 @@ const PLACE_WORDS = new Set(
  * person the plan names, not part of a proper noun like "Grace Academy" or "St Oliver's".
  */
 export function nameCandidates(text: string, people: PlanPeople, isOrdinaryWord: (lower: string) => boolean, isKnownName: (word: string) => boolean, cacheKey?: string): NameCandidate[] {
-  const all = cacheKey === undefined ? capitalisedCandidates(text, people, isOrdinaryWord) : candidateMemo(`${cacheKey}\u0001${people.key}\u0000${text}`, () => capitalisedCandidates(text, people, isOrdinaryWord));
+  const all = cacheKey === undefined ? capitalisedCandidates(text, people, isOrdinaryWord) : candidateMemo(`${cacheKey}\u0001${people.key}`, () => capitalisedCandidates(text, people, isOrdinaryWord), text);
   return all.filter((c) => isKnownName(c.word.text));
 }
 

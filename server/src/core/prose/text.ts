@@ -201,16 +201,27 @@ export function editDistance(a: string, b: string, max = 3): number {
 
 /**
  * A bounded memo for per-text results: while a writer types, only the value being edited is read
- * again. Results are plain data that no caller mutates.
+ * again. Results are plain data that no caller mutates. Give the text apart from its context
+ * (`memoised(context, make, text)`): the text is then looked up as it is, and a string the parser
+ * handed over unchanged is not copied or hashed again on every keystroke, as a key built by
+ * joining context and text would be.
  */
-export function memo<V>(size = 30_000): (key: string, make: () => V) => V {
-  const cache = new Map<string, V>();
-  return (key, make) => {
-    let v = cache.get(key);
+export function memo<V>(size = 30_000): (key: string, make: () => V, text?: string) => V {
+  const cache = new Map<string, Map<string, V>>();
+  let entries = 0;
+  return (key, make, text = '') => {
+    let inner = cache.get(key);
+    let v = inner?.get(text);
     if (v === undefined) {
       v = make();
-      if (cache.size >= size) cache.delete(cache.keys().next().value!);
-      cache.set(key, v);
+      if (entries >= size) {
+        cache.clear();
+        entries = 0;
+        inner = undefined;
+      }
+      if (!inner) cache.set(key, (inner = new Map()));
+      inner.set(text, v);
+      entries++;
     }
     return v;
   };

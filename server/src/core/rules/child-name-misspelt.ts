@@ -39,7 +39,7 @@ export const childNameMisspelt: Rule = {
     const key = `${dictionary ? 'd' : 'n'}\u0001${people.key}\u0001${[...targets.keys()].join(',')}\u0001${legalDiffers && usesKnownAs ? `${legalFirst}>${knownFirst}` : ''}`;
     for (const field of fields) {
       const text = field.str.value;
-      const found = misses(`${key}\u0001${field.section === 'A'}\u0000${text}`, () => {
+      const found = misses(`${key}\u0001${field.section === 'A'}`, () => {
         const out: Miss[] = [];
         for (const w of words(text)) {
           if (!isCapitalised(w.text) || w.text.length < 3) continue;
@@ -65,7 +65,7 @@ export const childNameMisspelt: Rule = {
           }
         }
         return out;
-      });
+      }, text);
       for (const m of found.slice(0, MAX_PROSE_FINDINGS)) {
         // A different, real name: another child of the caseload (Jaden is in the caseload too).
         if (!m.legal && !m.exact && caseload && caseload.childrenCalled(m.word.text).length > 0) continue;

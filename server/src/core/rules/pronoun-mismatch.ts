@@ -19,8 +19,8 @@ export const pronounMismatch: Rule = {
       const text = field.str.value;
       const others = config.names ?? [];
       const firstPerson = field.section === 'A';
-      const key = `${set}\u0001${names.join('\u0001')}\u0001${others.join('\u0001')}\u0001${firstPerson}\u0000${text}`;
-      for (const m of cached(key, () => checkPronouns(text, set, names, others, firstPerson)).slice(0, MAX_PROSE_FINDINGS)) {
+      const key = `${set}\u0001${names.join('\u0001')}\u0001${others.join('\u0001')}\u0001${firstPerson}`;
+      for (const m of cached(key, () => checkPronouns(text, set, names, others, firstPerson), text).slice(0, MAX_PROSE_FINDINGS)) {
         const range = strSpanRange(parsed, field.str, m);
         const fixes = m.replacement ? [{ title: `Change "${m.text}" to "${m.replacement}"`, edits: [{ range, newText: m.replacement }] }] : undefined;
         report(range, `"${m.text}" does not match ${m.childName}’s pronouns (${set}). If this sentence is about ${m.childName}, use ${m.expected}.`, fixes);

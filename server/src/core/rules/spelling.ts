@@ -20,7 +20,7 @@ export const spelling: Rule = {
     const key = `${dictionary ? ids.get(dictionary) : 0}\u0001${[...extra].join('\u0001')}\u0000`;
     for (const field of proseFields(parsed)) {
       const text = field.str.value;
-      for (const m of cached(key + text, () => checkSpelling(text, dictionary, extra)).slice(0, MAX_PROSE_FINDINGS)) {
+      for (const m of cached(key, () => checkSpelling(text, dictionary, extra), text).slice(0, MAX_PROSE_FINDINGS)) {
         const range = strSpanRange(parsed, field.str, m);
         const fixes = m.suggestions.map((s) => ({ title: `Change to "${s}"`, edits: [{ range, newText: s }] }));
         const message =

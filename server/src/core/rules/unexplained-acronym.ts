@@ -29,7 +29,7 @@ export const unexplainedAcronym: Rule = {
     const seen = new Set<string>();
     for (const field of proseFields(parsed)) {
       const text = field.str.value;
-      for (const use of terms(`${gkey}\u0000${text}`, () => findTerms(text, glossary))) {
+      for (const use of terms(gkey, () => findTerms(text, glossary), text)) {
         if (glossary.explain(use.term)) continue;
         const key = use.term.toLowerCase();
         if (seen.has(key) || names.has(fold(use.term))) continue;
