@@ -8,31 +8,24 @@
 // 4. pandoc, when installed, converting equivalent Markdown (headings, paragraphs, pipe tables) to
 //    .docx, one process per document as a caseworker would run it, as a peer.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CASELOAD, generatedCaseload } from './lib/caseload.mjs';
 import { loadTs } from './lib/load-ts.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const caseload = path.join(root, 'bench', 'generated');
 const PLANS = 450;
 const ENCRYPT_SAMPLE = 10;
 const PANDOC_SAMPLE = 30;
 
-const planFiles = (dir) => (existsSync(dir) ? readdirSync(dir, { recursive: true }).filter((f) => /\.ehcp\.ya?ml$/.test(f)).map((f) => path.join(dir, f)).sort() : []);
-if (planFiles(caseload).length !== PLANS) {
-  rmSync(caseload, { recursive: true, force: true });
-  mkdirSync(caseload, { recursive: true });
-  const gen = spawnSync(process.execPath, [path.join(root, 'scripts', 'gen-caseload.mjs'), caseload, '--plans', String(PLANS)], { stdio: ['ignore', 'ignore', 'inherit'] });
-  if (gen.status !== 0) fail('the caseload generator failed');
-}
-const files = planFiles(caseload);
+const files = generatedCaseload(PLANS);
 const texts = files.map((f) => readFileSync(f, 'utf8'));
 const load = loadavg()[0];
 
 const core = await loadCore();
-const prepared = texts.map((t, i) => core.preparePlan(t, path.relative(caseload, files[i])));
+const prepared = texts.map((t, i) => core.preparePlan(t, path.relative(CASELOAD, files[i])));
 const ready = prepared.filter((p) => p.ok).map((p) => p.source);
 if (ready.length === 0) fail('no plan could be prepared');
 

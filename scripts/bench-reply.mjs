@@ -3,32 +3,24 @@
 // bench-export.mjs or here): each plan exported, a comment and two tracked changes added to its
 // XML, then, in one process after a warm-up, milliseconds per document to read the reply
 // (unzip + XML + tying to items), to compare it with the plan, and to build the editor's notes.
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CASELOAD, generatedCaseload } from './lib/caseload.mjs';
 import { loadTs } from './lib/load-ts.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const caseload = path.join(root, 'bench', 'generated');
 const PLANS = 450;
 const SAMPLE = 100;
 
-const planFiles = (dir) => (existsSync(dir) ? readdirSync(dir, { recursive: true }).filter((f) => /\.ehcp\.ya?ml$/.test(f)).map((f) => path.join(dir, f)).sort() : []);
-if (planFiles(caseload).length !== PLANS) {
-  rmSync(caseload, { recursive: true, force: true });
-  mkdirSync(caseload, { recursive: true });
-  const gen = spawnSync(process.execPath, [path.join(root, 'scripts', 'gen-caseload.mjs'), caseload, '--plans', String(PLANS)], { stdio: ['ignore', 'ignore', 'inherit'] });
-  if (gen.status !== 0) fail('the caseload generator failed');
-}
-const files = planFiles(caseload).slice(0, SAMPLE);
+const files = generatedCaseload(PLANS).slice(0, SAMPLE);
 const lib = await load();
 
 const replies = [];
 for (const file of files) {
   const text = readFileSync(file, 'utf8');
-  const prepared = lib.preparePlan(text, path.relative(caseload, file));
+  const prepared = lib.preparePlan(text, path.relative(CASELOAD, file));
   if (!prepared.ok) continue;
   const bytes = await lib.exportToDocx(prepared.source, { productVersion: 'bench' });
   const first = prepared.source.plan.provision[0];

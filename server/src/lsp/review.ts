@@ -84,31 +84,32 @@ export function rangeEdits(text: string, formatted: string, first: number, last:
 export function registerReview(context: ServerContext): void {
   const { connection, documents } = context;
 
-  connection.onDocumentFormatting((params) => {
-    const doc = documents.get(params.textDocument.uri);
-    if (!doc) return [];
+  /** The open plan and its canonical layout, or undefined (with a message when it cannot be formatted). */
+  const canonical = (uri: string) => {
+    const doc = documents.get(uri);
+    if (!doc) return undefined;
     const text = doc.getText();
     const result = formatPlanText(text);
     if (!result.ok) {
       void connection.window.showWarningMessage(`This plan was not formatted: ${result.reason}.`);
-      return [];
+      return undefined;
     }
-    const edit = minimalEdit(text, result.text, (o) => doc.positionAt(o));
+    return { doc, text, formatted: result.text };
+  };
+
+  connection.onDocumentFormatting((params) => {
+    const plan = canonical(params.textDocument.uri);
+    if (!plan) return [];
+    const edit = minimalEdit(plan.text, plan.formatted, (o) => plan.doc.positionAt(o));
     return edit ? [edit] : [];
   });
 
   // Range formatting: the canonical layout of the whole plan, keeping only the changed lines
   // that touch the range, and only when the plan then still reads exactly the same.
   connection.onDocumentRangeFormatting((params) => {
-    const doc = documents.get(params.textDocument.uri);
-    if (!doc) return [];
-    const text = doc.getText();
-    const result = formatPlanText(text);
-    if (!result.ok) {
-      void connection.window.showWarningMessage(`This plan was not formatted: ${result.reason}.`);
-      return [];
-    }
-    return rangeEdits(text, result.text, params.range.start.line, params.range.end.line, (o) => doc.positionAt(o));
+    const plan = canonical(params.textDocument.uri);
+    if (!plan) return [];
+    return rangeEdits(plan.text, plan.formatted, params.range.start.line, params.range.end.line, (o) => plan.doc.positionAt(o));
   });
 
   connection.onRequest(compareRequest, (params) => compare(params));
