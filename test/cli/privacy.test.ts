@@ -33,4 +33,12 @@ describe('no plan text on stderr', () => {
     expect(result.stderr).not.toContain(SECRET);
     expect(result.stderr).not.toMatch(/stringified|Warning:/);
   });
+
+  it('fmt, show and diff over the same plans: stderr holds none of their text', () => {
+    for (const args of [['fmt', '--check', '.'], ['show', '--canonical', `p0-collection-key.ehcp.yaml`], ['diff', 'p0-collection-key.ehcp.yaml', 'p1-flow-map-key.ehcp.yaml']]) {
+      const result = run(args, { cwd: dir });
+      expect(result.stderr, args.join(' ')).not.toContain(SECRET);
+      expect(result.stderr, args.join(' ')).not.toMatch(/stringified|Warning:/);
+    }
+  });
 });

@@ -40,7 +40,7 @@ export function formatPlanText(text: string, options: FormatOptions = {}): Forma
   const crlf = /\r\n/.test(text);
   let docs: Document.Parsed[];
   try {
-    docs = parseAllDocuments(text, { uniqueKeys: true, prettyErrors: false }) as Document.Parsed[];
+    docs = parseAllDocuments(text, { uniqueKeys: true, prettyErrors: false, logLevel: 'error' }) as Document.Parsed[];
   } catch {
     return { ok: false, reason: 'the YAML could not be read' };
   }
@@ -76,7 +76,7 @@ export function formatPlanText(text: string, options: FormatOptions = {}): Forma
   if (crlf) out = out.replace(/\r?\n/g, '\r\n');
 
   // The promise: the same values and the same comments, or no change at all.
-  const check = parseAllDocuments(out, { uniqueKeys: true }) as Document.Parsed[];
+  const check = parseAllDocuments(out, { uniqueKeys: true, logLevel: 'error' }) as Document.Parsed[];
   const again = Array.isArray(check) && check.length === 1 && check[0]!.errors.length === 0 ? check[0]!.toJS() : Symbol('unreadable');
   if (!deepEqual(before, again, options.sortItems === true)) return { ok: false, reason: 'formatting would have changed the plan\'s values, so the file was left as it is (please report this)' };
   if (commentsBefore.join('\n') !== comments(out).join('\n') && !options.sortItems) return { ok: false, reason: 'formatting would have lost a comment, so the file was left as it is (please report this)' };
@@ -86,7 +86,7 @@ export function formatPlanText(text: string, options: FormatOptions = {}): Forma
 /** The comments of a text, sorted (YAML comments: a # at a line start or after a space, outside scalars). */
 function comments(text: string): string[] {
   const found: string[] = [];
-  const docs = parseAllDocuments(text, { keepSourceTokens: false }) as Document.Parsed[];
+  const docs = parseAllDocuments(text, { keepSourceTokens: false, logLevel: 'error' }) as Document.Parsed[];
   const add = (c: string | null | undefined): void => {
     if (c) for (const line of c.split('\n')) if (line.trim() !== '') found.push(line.trim());
   };
@@ -181,7 +181,7 @@ function scalarStyle(s: Scalar, path: string, lineWidth: number, keyWidth: numbe
  * a folded block reads as one space, so breaking at a lone space keeps the value as it was.
  */
 function wrapFoldedBlocks(text: string, width: number): string {
-  const docs = parseAllDocuments(text) as Document.Parsed[];
+  const docs = parseAllDocuments(text, { logLevel: 'error' }) as Document.Parsed[];
   const spans: [number, number][] = [];
   for (const d of Array.isArray(docs) ? docs : []) {
     visit(d, {
