@@ -3,7 +3,7 @@
  * folders holding small fictional plans.
  */
 import { execFileSync, spawnSync, type SpawnSyncOptions } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +12,23 @@ export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 /** The built CLI; EHCP_TEST_CLI points the tests at another build. */
 export const cli = process.env.EHCP_TEST_CLI ?? path.join(root, 'dist', 'cli.js');
 const worker = path.join(path.dirname(cli), 'cli-worker.js');
+
+let sharedCli: string | undefined;
+
+/**
+ * The built CLI where an unprivileged user can run it: the checkout may sit in a folder only root
+ * can enter (a fresh `mktemp -d` clone), so dist/ is copied once into a folder everyone can read.
+ */
+function cliForOtherUsers(): string {
+  if (!sharedCli) {
+    const dir = mkdtempSync(path.join(tmpdir(), 'ehcp-cli-shared-'));
+    chmodSync(dir, 0o755);
+    cpSync(path.dirname(cli), path.join(dir, 'dist'), { recursive: true });
+    sharedCli = path.join(dir, 'dist', path.basename(cli));
+    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+  }
+  return sharedCli;
+}
 
 /** Build dist/ if it is missing (`npm test` builds first; a lone `vitest run test/cli` may not). */
 export function ensureBuilt(): void {
@@ -40,7 +57,7 @@ export function run(args: readonly string[], options: RunOptions): RunResult {
   const spawnOptions: SpawnSyncOptions = { cwd: options.cwd, env: env as NodeJS.ProcessEnv, encoding: 'utf8', timeout: 120_000, maxBuffer: 64 * 1024 * 1024 };
   if (options.uid !== undefined) spawnOptions.uid = options.uid;
   if (options.gid !== undefined) spawnOptions.gid = options.gid;
-  const result = spawnSync(process.execPath, [cli, ...args], spawnOptions);
+  const result = spawnSync(process.execPath, [options.uid !== undefined ? cliForOtherUsers() : cli, ...args], spawnOptions);
   if (result.error) throw result.error;
   return { code: result.status, stdout: String(result.stdout), stderr: String(result.stderr) };
 }
